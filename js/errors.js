@@ -1,0 +1,23 @@
+/**
+ * Errors of the wasm-backed API. The client's errors live in js/client/errors.js.
+ */
+
+/** A payload (or scenario) the validator refused; `report` says everything that is wrong. */
+export class ValidationError extends Error {
+  /** @param {import('./index.js').Report} report @param {string} [message] */
+  constructor(report, message) {
+    const first = report.errors[0];
+    super(message ?? (first ? `Invalid payload: ${first.message} at ${first.path || '/'}` +
+      (report.errors.length > 1 ? ` (and ${report.errors.length - 1} more)` : '') : 'Invalid payload'));
+    this.name = 'ValidationError';
+    this.report = report;
+  }
+}
+
+/** The wasm module could not be loaded, or an API call came before init(). */
+export class InitError extends Error {
+  constructor(message, options) {
+    super(message, options);
+    this.name = 'InitError';
+  }
+}

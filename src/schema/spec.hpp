@@ -1,0 +1,67 @@
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+namespace caw::spec {
+
+// One table of every object, field, type and enum of the request: the OpenAPI contract plus
+// the engine's extra fields. The DOM checker (schema/check.cpp) reads it, and so can any other
+// validator of the same payloads, so a field rule is written once.
+
+enum class Type : std::uint8_t {
+  String,     // a JSON string (engine: or an accessor {"$ref": "..."})
+  Object,     // any JSON object (additionalProperties: true)
+  StringMap,  // an object whose values are strings (webhook headers)
+  Nested,     // an object described by `nested`
+  Steps,      // the steps array (items dispatched on "action")
+};
+
+enum class Origin : std::uint8_t {
+  OpenApi,  // in the seed's OpenAPI: checked at every level
+  Engine,   // accepted by Courier's engine only: checked at the courier level, unknown to `schema`
+};
+
+struct ObjectSpec;
+
+struct FieldSpec {
+  std::string_view name;
+  Type type;
+  bool required;  // at the level the field belongs to
+  bool nullable;
+  Origin origin;
+  const std::string_view* enum_values = nullptr;  // String fields with a closed set
+  std::size_t enum_count = 0;
+  const ObjectSpec* nested = nullptr;  // Type::Nested
+  std::string_view alias_of = {};      // deprecated spelling of another field
+  bool engine_takes_object = false;    // String in the OpenAPI, object tolerated by the engine
+};
+
+struct ObjectSpec {
+  std::string_view name;  // the OpenAPI schema name, e.g. "AutomationDelayStep"
+  const FieldSpec* fields;
+  std::size_t field_count;
+
+  [[nodiscard]] const FieldSpec* find(std::string_view field) const {
+    for (std::size_t i = 0; i < field_count; ++i) {
+      if (fields[i].name == field) return &fields[i];
+    }
+    return nullptr;
+  }
+  [[nodiscard]] const FieldSpec* begin() const { return fields; }
+  [[nodiscard]] const FieldSpec* end() const { return fields + field_count; }
+};
+
+// The seven step actions, in OpenAPI order.
+inline constexpr std::string_view kActions[] = {"delay",  "send",       "send-list", "update-profile",
+                                                "cancel", "fetch-data", "invoke"};
+
+const ObjectSpec& request();     // AutomationAdHocInvokeParams
+const ObjectSpec& automation();  // Automation
+const ObjectSpec& webhook();     // AutomationWebhookParams
+// The step schema for an action, or nullptr for an unknown action.
+const ObjectSpec* step(std::string_view action);
+// Fields every step accepts in the engine (if, ref), checked at the courier level.
+const ObjectSpec& step_common();
+
+}  // namespace caw::spec
