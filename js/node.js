@@ -2,8 +2,8 @@
  * Node.js entry (package.json "node" condition): reads the .wasm next to the package.
  */
 import { readFile } from 'node:fs/promises';
-import { setDefaultSource } from './api.js';
+import { setDefaultSource } from './runtime.js';
 
 setDefaultSource(async () => ({ bytes: await readFile(new URL('../dist/courier_automations.wasm', import.meta.url)) }));
 
-export * from './api.js';
+export * from './index.js';

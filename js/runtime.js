@@ -1,9 +1,10 @@
 /**
- * The one JS API behind every runtime entry (js/node.js, js/browser.js, js/workerd.js).
- * An entry only says how to find the .wasm by default; everything else is here.
+ * Loading the WebAssembly module, shared by every runtime entry (js/node.js, ...). An entry
+ * only says how its runtime finds the .wasm by default (setDefaultSource); the public API
+ * is js/index.js.
  */
 import createCourierModule from '../dist/courier_automations.mjs';
-import { InitError, ValidationError } from './errors.js';
+import { InitError } from './errors.js';
 
 /** @type {any} the Emscripten module, once init() has resolved */
 let wasm = null;
@@ -92,22 +93,3 @@ export function toJsonText(payload) {
   return text;
 }
 
-/** The package version, as compiled into the wasm module. */
-export function version() {
-  return instance().version();
-}
-
-/**
- * Canonical JSON of an ad hoc invoke body: the schema's field order, meaning unchanged.
- * @param {unknown} payload an object, JSON text, or UTF-8 bytes
- * @param {{ indent?: number }} [options]
- * @returns {string}
- * @throws {ValidationError} when the payload is malformed or has the wrong shape
- */
-export function normalize(payload, options = {}) {
-  const out = instance().normalize(toJsonText(payload), options.indent ?? -1);
-  if (!out.ok) throw new ValidationError(JSON.parse(out.report));
-  return out.output;
-}
-
-export { ValidationError, InitError };

@@ -1,0 +1,20 @@
+import { instance, toJsonText } from './runtime.js';
+import { ValidationError } from './errors.js';
+
+/**
+ * Canonical JSON of an ad hoc invoke body: the schema's field order, meaning unchanged.
+ * @param {unknown} payload an object, JSON text, or UTF-8 bytes
+ * @param {{ indent?: number }} [options]
+ * @returns {string}
+ * @throws {ValidationError} when the payload is malformed or has the wrong shape
+ */
+export function normalize(payload, options = {}) {
+  const out = instance().normalize(toJsonText(payload), options.indent ?? -1);
+  if (!out.ok) throw new ValidationError(JSON.parse(out.report));
+  return out.output;
+}
+
+/** The package version, as compiled into the wasm module. */
+export function version() {
+  return instance().version();
+}
