@@ -137,3 +137,11 @@ async function dryRuns(): Promise<void> {
   // @ts-expect-error Simulator instances come from Simulator.create
   new Simulator();
 }
+
+// The ./wasm export is typed as the precompiled module hosts like Workers hand to init().
+import wasm from 'courier-automations-wasm/wasm';
+import wasmAlias from 'courier-automations-wasm/courier_automations.wasm';
+async function hostModule(): Promise<void> {
+  await init({ module: wasm });
+  const m: WebAssembly.Module = wasmAlias;
+}
