@@ -130,7 +130,7 @@ const md = [
   '',
   'Medians (best of the samples in brackets); "first result" is `await init()` plus one `normalize` of the seed example.',
   '',
-  'CPU is the process's user + system time over the same span (all threads), where the runtime exposes it; on a loaded machine it is a steadier figure than wall time.',
+  'CPU is the user + system time of the process over the same span (all threads), where the runtime exposes it; on a loaded machine it is a steadier figure than wall time.',
   '',
   '| runtime | import (ms) | init + first result (ms) | import to first result (ms) | CPU (ms) | samples |',
   '|---|---:|---:|---:|---:|---:|',
