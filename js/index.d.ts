@@ -69,8 +69,12 @@ export class InitError extends Error {
   readonly name: 'InitError';
 }
 
-/** What the API takes as a payload: a JS value, JSON text, or UTF-8 bytes. */
-export type PayloadInput = InvokeBody | string | Uint8Array | ArrayBuffer | object;
+/**
+ * What normalize and validate take: any JS value (typically an InvokeBody), JSON text, or UTF-8
+ * bytes (Uint8Array / ArrayBuffer). `unknown` on purpose: they exist to check untrusted input,
+ * and this makes `validate` fit the client's `validator` hook.
+ */
+export type PayloadInput = unknown;
 
 // ---------------------------------------------------------------------------------------------
 // normalize / validate
@@ -431,6 +435,7 @@ export class Simulator {
 // ---------------------------------------------------------------------------------------------
 // The client (`courier-automations-wasm/client`, wasm-free)
 // ---------------------------------------------------------------------------------------------
-// TODO(package): re-export the client's types once js/client/index.d.ts is on main:
-//   export * from './client/index.js';
-// (type-only names; the client's runtime values stay in the ./client entry).
+// Its types, re-exported as types only (its classes and constants are values of the ./client
+// entry, which never loads wasm; import them from there). Names declared above win where both
+// declare one (Problem, Report, TemplateInvokeBody, ValidationError: the same shapes).
+export type * from './client/index.js';
