@@ -353,6 +353,8 @@ export interface TraceRun {
   status: RunStatus;
   cancelationToken?: string;
   parentRunId?: string;
+  /** The template fixture, for runs invoked by template (or by an invoke step). */
+  templateId?: string;
   steps: TraceStep[];
 }
 
@@ -376,6 +378,12 @@ export interface Trace {
   /** The profile store at the end. */
   profiles: { [recipientId: string]: JsonObject };
   endedAt: Instant;
+  /** Why the simulation stopped early (a limit was hit), when it did. */
+  error?: string;
+  /** Validation warnings of the scenario's requests. */
+  warnings?: Problem[];
+  /** Simulator only: the fetch-data call waiting for an answer, when there is one. */
+  pendingFetch?: FetchRequest;
 }
 
 /** A fetch-data call the dry run could not answer from fixtures, handed to `options.fetch`. */
