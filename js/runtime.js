@@ -34,7 +34,7 @@ async function moduleArguments(source, fail) {
     return {
       // workerd and Vercel Edge hand over a precompiled module: compiling bytes is forbidden there.
       instantiateWasm(imports, receive) {
-        WebAssembly.instantiate(module, imports).then((instance) => receive(instance, module), fail);
+        WebAssembly.instantiate(module, imports).then((instance) => receive(instance, module)).catch(fail);
         return {};
       },
       locateFile: (path) => path,
@@ -52,7 +52,7 @@ async function moduleArguments(source, fail) {
         const compiled = typeof WebAssembly.instantiateStreaming === 'function'
           ? WebAssembly.instantiateStreaming(response, imports)
           : response.then((r) => r.arrayBuffer()).then((b) => WebAssembly.instantiate(b, imports));
-        compiled.then(({ instance, module }) => receive(instance, module), fail);
+        compiled.then(({ instance, module }) => receive(instance, module)).catch(fail);
         return {};
       },
       locateFile: (path) => path,
