@@ -9,7 +9,11 @@ import { gzipSync } from 'node:zlib';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const BUDGET_GZ = 96 * 1024;
+// Measured on 2026-11-27: 69.9 KB gz today (normalize only); 90.4 KB with the validator branch;
+// 153.2 KB (wasm 144.7 + glue 8.4) with the validator and simulator branches built together.
+// The guard sits ~15% above that last figure so the merges pass and real bloat does not;
+// tighten it to measured + 10% once both are on main.
+export const BUDGET_GZ = 176 * 1024;
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** Files reachable from `entry` by relative static imports (export ... from / import ... from). */
