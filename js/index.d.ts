@@ -443,7 +443,13 @@ export class Simulator {
 // ---------------------------------------------------------------------------------------------
 // The client (`courier-automations-wasm/client`, wasm-free)
 // ---------------------------------------------------------------------------------------------
-// Its types, re-exported as types only (its classes and constants are values of the ./client
-// entry, which never loads wasm; import them from there). Names declared above win where both
-// declare one (Problem, Report, TemplateInvokeBody, ValidationError: the same shapes).
+// The main entry exports the same client with the wasm validator plugged in (bodies are
+// validated in full before anything is sent) and the client's error classes; its other types
+// are re-exported as types. Names declared above win where both declare one (Problem, Report,
+// TemplateInvokeBody, ValidationError: the same shapes).
+export {
+  AutomationsClient, DEFAULT_BASE_URL, MAX_SERVER_WAIT_MS, CourierClientError, APIError, BadRequestError,
+  AuthenticationError, PermissionDeniedError, NotFoundError, ConflictError, UnprocessableEntityError,
+  RateLimitError, InternalServerError, ConnectionError, TimeoutError, AbortError,
+} from './client/index.js';
 export type * from './client/index.js';

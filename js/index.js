@@ -6,3 +6,9 @@ export { init } from './runtime.js';
 export { normalize, version } from './normalize.js';
 export { validate } from './validate.js';
 export { ValidationError, InitError } from './errors.js';
+export { AutomationsClient } from './automations-client.js';
+export {
+  DEFAULT_BASE_URL, MAX_SERVER_WAIT_MS, CourierClientError, APIError, BadRequestError, AuthenticationError,
+  PermissionDeniedError, NotFoundError, ConflictError, UnprocessableEntityError, RateLimitError,
+  InternalServerError, ConnectionError, TimeoutError, AbortError,
+} from './client/index.js';
