@@ -12,3 +12,4 @@ export {
   PermissionDeniedError, NotFoundError, ConflictError, UnprocessableEntityError, RateLimitError,
   InternalServerError, ConnectionError, TimeoutError, AbortError,
 } from './client/index.js';
+export { dryRun, dryRunSync, Simulator } from './dry-run.js';

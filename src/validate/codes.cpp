@@ -57,6 +57,20 @@ constexpr CodeInfo kCodes[] = {
     {"fetch-data.webhook.url", E, C},
     // invoke (validate/rules/invoke.cpp)
     {"invoke.template.empty", E, C},
+    // dry-run scenarios and options (simulate/scenario.cpp, simulate/session.cpp); no level applies,
+    // they are listed as courier so every reported code has one registry entry
+    {"scenario.shape", E, C},
+    {"scenario.time", E, C},
+    {"scenario.seed", E, C},
+    {"scenario.fixtures", E, C},
+    {"scenario.invocation", E, C},
+    {"scenario.template", E, C},
+    {"options.type", E, C},
+    {"options.detail", E, C},
+    {"options.now", E, C},
+    {"options.seed", E, C},
+    {"options.limits", E, C},
+    {"simulator.closed", E, C},
 };
 
 }  // namespace
