@@ -60,6 +60,9 @@ export function formatTimeline(trace, s) {
   for (const run of runs) {
     lines.push(`${s.bold(label.get(run.runId).padEnd(labelWidth))}  ${run.runId}  ${status(run.status, s)}`);
   }
+  for (const w of trace.warnings ?? []) lines.push(`${s.yellow('warning')} ${w.path || '/'}: ${w.message}`);
+  if (trace.error) lines.push(`${s.red(s.bold('error'))} ${trace.error}`);
+  if (trace.pendingFetch) lines.push(`${s.yellow('waiting')} for a fetch-data response: ${JSON.stringify(trace.pendingFetch)}`);
   const sent = messages.length;
   lines.push(`${plural(runs.length, 'run')}, ${plural(sent, 'message')} would be sent${trace.endedAt ? `, ended at ${trace.endedAt}` : ''}`);
   return lines.join('\n') + '\n';
@@ -105,7 +108,8 @@ function stepDetail(step, label) {
     case 'cancel': {
       parts.push(`token ${show(input.cancelation_token ?? input.cancelationToken ?? output.cancelation_token)}`);
       const canceled = output.canceled ?? output.canceledRuns ?? output.runs ?? output.runIds;
-      if (Array.isArray(canceled)) {
+      if (typeof canceled === 'number') parts.push(`canceled ${plural(canceled, 'run')}`);
+      else if (Array.isArray(canceled)) {
         parts.push(canceled.length ? `canceled ${canceled.map((id) => label.get(typeof id === 'string' ? id : id?.runId) ?? show(id)).join(', ')}` : 'canceled nothing');
       }
       break;
