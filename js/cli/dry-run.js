@@ -72,15 +72,23 @@ export async function run({ values, positionals }, io) {
     value = JSON.parse(input.bytes.toString('utf8'));
   } catch {
     // Let the validator locate the syntax error (line, column) like `validate` does.
-    return printInvalid(io, input.name, await lib.validate(new Uint8Array(input.bytes), { level: 'courier' }), values.json);
+    return printInvalid(io, input.name, requireExport(lib, 'validate')(new Uint8Array(input.bytes), { level: 'courier' }), values.json);
   }
-  const scenario = toScenario(value, fixtures, runOptions);
+  // Courier answers 400 to a body its rules refuse, so no run would exist: refuse it here too,
+  // with the validator's located problems (the simulator itself only checks the shape).
+  const refused = preValidate(lib, value, input.bytes);
+  if (refused) return printInvalid(io, input.name, refused, values.json);
+  // The text as given when nothing is added, so the simulator's problems keep their line and
+  // column; with --fixtures, a value (and the positions, which would point into it, dropped).
+  const scenario = fixtures === undefined ? input.bytes.toString('utf8') : withFixtures(value, fixtures);
 
   let trace;
   try {
     trace = await dryRun(scenario, runOptions);
   } catch (err) {
-    if (err instanceof lib.ValidationError) return printInvalid(io, input.name, err.report, values.json);
+    if (err instanceof lib.ValidationError) {
+      return printInvalid(io, input.name, fixtures === undefined ? err.report : unlocated(err.report), values.json);
+    }
     if (err instanceof TypeError || err instanceof RangeError) throw new CliError(`${input.name}: ${err.message}`, EXIT.FAILED);
     throw err;
   }
@@ -91,27 +99,56 @@ export async function run({ values, positionals }, io) {
 }
 
 /**
- * A scenario (has `invocations`) or a bare invoke body, with the command line's fixtures,
- * now and seed applied. Command-line values win over the scenario's.
+ * A scenario (has `invocations`) or a bare invoke body as a scenario, with the command line's
+ * fixtures added to its own (per id; the command line's win).
  * @param {unknown} value
- * @param {Record<string, any> | undefined} fixtures
- * @param {{ now?: string, seed?: number }} runOptions
+ * @param {Record<string, any>} fixtures
  */
-function toScenario(value, fixtures, runOptions) {
+function withFixtures(value, fixtures) {
   const isScenario = value !== null && typeof value === 'object' && !Array.isArray(value) && 'invocations' in value;
-  if (!isScenario && fixtures === undefined) return value;
   /** @type {Record<string, any>} */
   const scenario = isScenario ? { ...value } : { invocations: [{ request: value }] };
-  if (fixtures !== undefined) {
-    const base = scenario.fixtures && typeof scenario.fixtures === 'object' ? scenario.fixtures : {};
-    scenario.fixtures = { ...base };
-    for (const kind of FIXTURE_KINDS) {
-      if (fixtures[kind] !== undefined) scenario.fixtures[kind] = { ...(base[kind] ?? {}), ...fixtures[kind] };
-    }
+  const base = scenario.fixtures !== null && typeof scenario.fixtures === 'object' ? scenario.fixtures : {};
+  scenario.fixtures = { ...base };
+  for (const kind of FIXTURE_KINDS) {
+    const extra = fixtures[kind];
+    if (extra === undefined) continue;
+    scenario.fixtures[kind] = Array.isArray(extra) ? [...(Array.isArray(base[kind]) ? base[kind] : []), ...extra] : { ...(base[kind] ?? {}), ...extra };
   }
-  if (runOptions.now !== undefined) scenario.now = runOptions.now;
-  if (runOptions.seed !== undefined) scenario.seed = runOptions.seed;
   return scenario;
+}
+
+/** A report without line and column (they would point into JSON the user never saw). */
+function unlocated(report) {
+  const strip = ({ line, column, ...p }) => p;
+  return { ...report, errors: report.errors.map(strip), warnings: (report.warnings ?? []).map(strip) };
+}
+
+/**
+ * The courier-level report of every ad hoc request in the input, or null when all are valid.
+ * A bare body is validated from its bytes (so problems carry line and column); a scenario's
+ * requests as values, their paths prefixed with /invocations/<i>/request.
+ * @param {any} lib @param {unknown} value @param {Buffer} bytes
+ */
+function preValidate(lib, value, bytes) {
+  const validate = requireExport(lib, 'validate');
+  const isScenario = value !== null && typeof value === 'object' && !Array.isArray(value) && 'invocations' in value;
+  if (!isScenario) {
+    const report = validate(new Uint8Array(bytes), { level: 'courier' });
+    return report.valid ? null : report;
+  }
+  const invocations = /** @type {any} */ (value).invocations;
+  if (!Array.isArray(invocations)) return null; // the simulator reports the scenario's shape
+  const errors = [];
+  const warnings = [];
+  invocations.forEach((inv, i) => {
+    if (inv === null || typeof inv !== 'object' || inv.templateId !== undefined || inv.request === undefined) return;
+    const report = validate(inv.request, { level: 'courier' });
+    const prefix = (p) => ({ ...p, path: `/invocations/${i}/request${p.path}` });
+    errors.push(...report.errors.map(prefix));
+    warnings.push(...report.warnings.map(prefix));
+  });
+  return errors.length ? { valid: false, errors, warnings } : null;
 }
 
 /** @param {import('./main.js').IO} io @param {string} name @param {any} report @param {boolean} json */

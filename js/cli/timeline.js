@@ -102,7 +102,8 @@ function stepDetail(step, label) {
       const u = input.until ?? input.delayUntil;
       if (d !== undefined) parts.push(`duration ${show(d)}`);
       if (u !== undefined) parts.push(`until ${show(u)}`);
-      if (step.finishedAt && step.finishedAt !== step.startedAt) parts.push(`→ ${step.finishedAt}`);
+      if (step.status === 'CANCELED' && step.finishedAt) parts.push(`(canceled at ${step.finishedAt})`);
+      else if (step.finishedAt && step.finishedAt !== step.startedAt) parts.push(`→ ${step.finishedAt}`);
       break;
     }
     case 'cancel': {

@@ -39,7 +39,7 @@ export async function startEmulator(options = {}) {
 
   const lib = await import('../node.js');
   await lib.init();
-  const world = new World(lib, { now, seed, fixtures });
+  const world = await World.create(lib, { now, seed, fixtures });
   const handler = createHandler({
     lib, world, bodyLimit, acceptKey: keyMatcher(apiKey), idempotent: new Map(), inFlight: new Set(),
   });

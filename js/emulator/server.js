@@ -71,15 +71,15 @@ async function handle(ctx, req, res) {
   }
   if (path === '/__emulator/clock') {
     allow(method, ['GET', 'POST']);
-    if (method === 'POST') moveClock(ctx, await readJson(req, ctx.bodyLimit));
+    if (method === 'POST') await moveClock(ctx, await readJson(req, ctx.bodyLimit));
     return sendJson(res, 200, clock(ctx));
   }
   if (path === '/__emulator/fixtures') {
     allow(method, ['GET', 'POST', 'PUT']);
     if (method !== 'GET') {
       const fixtures = checkFixtures(await readJson(req, ctx.bodyLimit));
-      if (method === 'PUT') ctx.world.reset({ now: ctx.world.now, fixtures });
-      else guardSimulator(() => ctx.world.loadFixtures(fixtures));
+      if (method === 'PUT') await guardSimulator(() => ctx.world.reset({ now: ctx.world.now, fixtures }));
+      else await guardSimulator(() => ctx.world.loadFixtures(fixtures));
     }
     return sendJson(res, 200, { fixtures: ctx.world.fixtures });
   }
@@ -118,7 +118,7 @@ async function handle(ctx, req, res) {
       throw new HttpError(400, 'seed must be a non-negative integer');
     }
     const fixtures = body.fixtures === undefined ? {} : checkFixtures(body.fixtures);
-    guardSimulator(() => ctx.world.reset({ now, seed: body.seed, fixtures }));
+    await guardSimulator(() => ctx.world.reset({ now, seed: body.seed, fixtures }));
     ctx.idempotent.clear();
     return sendJson(res, 200, status(ctx));
   }
@@ -152,7 +152,7 @@ async function invoke(ctx, req, res, templateId) {
     const request = templateId === undefined ? validateAdHoc(ctx, bytes) : validateTemplate(ctx, bytes, templateId);
     let outcome;
     try {
-      outcome = { status: 200, body: { runId: ctx.world.invoke(request, templateId) } };
+      outcome = { status: 200, body: { runId: await ctx.world.invoke(request, templateId) } };
     } catch (err) {
       if (err instanceof ctx.lib.ValidationError) throw invalid(err.report);
       // Courier stores and replays 5xx answers too.
@@ -262,9 +262,9 @@ function checkFixtures(value) {
 }
 
 /** Runs a Simulator call whose input came from the caller; its ValidationError is a 400. */
-function guardSimulator(fn) {
+async function guardSimulator(fn) {
   try {
-    return fn();
+    return await fn();
   } catch (err) {
     const e = /** @type {any} */ (err);
     if (e?.report) throw invalid(e.report);
@@ -274,7 +274,7 @@ function guardSimulator(fn) {
 }
 
 /** @param {Context} ctx @param {Record<string, any>} body */
-function moveClock(ctx, body) {
+async function moveClock(ctx, body) {
   const world = ctx.world;
   const given = ['to', 'advance', 'advanceMs', 'idle'].filter((k) => body[k] !== undefined);
   if (given.length !== 1) {
@@ -293,7 +293,7 @@ function moveClock(ctx, body) {
       : `advance must be "<n> <unit>" (seconds, minutes, hours, days, weeks, months, years) or advanceMs a number of ms >= 0, got ${JSON.stringify(body.advance ?? body.advanceMs)}`);
   }
   if (target < world.now) throw new HttpError(400, `The clock cannot go back: it is ${iso(world.now)}, asked for ${iso(target)}`);
-  guardSimulator(() => world.advanceTo(target));
+  await guardSimulator(() => world.advanceTo(target));
 }
 
 /** @param {Context} ctx */

@@ -27,18 +27,27 @@ export class World {
   #log = [];
   /** epoch ms */
   #now;
+  /** Every change goes through this chain, so concurrent requests never interleave. */
+  #lock = Promise.resolve();
 
   /**
    * @param {any} lib the package's Node entry, initialized
    * @param {{ now: number, seed?: number, fixtures?: Fixtures }} options
+   * @returns {Promise<World>}
    */
-  constructor(lib, { now, seed = 0, fixtures = {} }) {
+  static async create(lib, { now, seed = 0, fixtures = {} }) {
+    const world = new World(lib, now, seed, fixtures);
+    await world.#rebuild();
+    return world;
+  }
+
+  /** @private use World.create */
+  constructor(lib, now, seed, fixtures) {
     this.#lib = lib;
     this.#start = now;
     this.#now = now;
     this.#seed = seed;
     this.#fixtures = mergeFixtures({}, fixtures);
-    this.#rebuild();
   }
 
   /** @returns {number} epoch ms */
@@ -46,7 +55,6 @@ export class World {
   get seed() { return this.#seed; }
   /** @returns {Fixtures} */
   get fixtures() { return this.#fixtures; }
-  get invocations() { return this.#log.length; }
 
   /** @param {string} id */
   hasTemplate(id) {
@@ -57,27 +65,32 @@ export class World {
   /**
    * Starts a run now. Throws the Simulator's ValidationError when it refuses the request.
    * @param {unknown} request @param {string} [templateId]
-   * @returns {string} the runId
+   * @returns {Promise<string>} the runId
    */
   invoke(request, templateId) {
-    const runId = this.#invoke(request, templateId, this.#now);
-    this.#log.push({ at: this.#now, request, templateId, runId });
-    return runId;
+    return this.#exclusive(async () => {
+      const runId = await this.#invoke(request, templateId);
+      this.#log.push({ at: this.#now, request, templateId, runId });
+      return runId;
+    });
   }
 
   /** Moves the clock forward to `to` (epoch ms), running every step due on the way. */
   advanceTo(to) {
-    if (to < this.#now) throw new RangeError(`the clock cannot go back (now ${iso(this.#now)}, asked ${iso(to)})`);
-    this.#sim.advance(iso(to));
-    this.#now = to;
+    return this.#exclusive(async () => {
+      if (to < this.#now) throw new RangeError(`the clock cannot go back (now ${iso(this.#now)}, asked ${iso(to)})`);
+      await this.#sim.advance(iso(to));
+      this.#now = to;
+    });
   }
 
   /** Runs until nothing is waiting; the clock moves to the last event (never backwards). */
   runUntilIdle() {
-    this.#sim.runUntilIdle();
-    const t = this.trace();
-    const end = t.endedAt ? Date.parse(t.endedAt) : NaN;
-    if (!Number.isNaN(end) && end > this.#now) this.#now = end;
+    return this.#exclusive(async () => {
+      await this.#sim.runUntilIdle();
+      const end = Date.parse(this.#sim.now());
+      if (!Number.isNaN(end) && end > this.#now) this.#now = end;
+    });
   }
 
   /** The whole trace: { runs, messages, profiles, endedAt } */
@@ -87,44 +100,72 @@ export class World {
 
   /** @param {Fixtures} fixtures merged into the current ones (per id); rebuilds and replays */
   loadFixtures(fixtures) {
-    this.#fixtures = mergeFixtures(this.#fixtures, fixtures);
-    this.#rebuild();
+    return this.#exclusive(async () => {
+      const previous = this.#fixtures;
+      this.#fixtures = mergeFixtures(this.#fixtures, fixtures);
+      try {
+        await this.#rebuild();
+      } catch (err) {
+        this.#fixtures = previous;
+        await this.#rebuild();
+        throw err;
+      }
+    });
   }
 
   /** Forgets every run and message; starts over at `now` with `seed` and `fixtures`. */
   reset({ now, seed = this.#seed, fixtures = {} }) {
-    this.#start = now;
-    this.#now = now;
-    this.#seed = seed;
-    this.#fixtures = mergeFixtures({}, fixtures);
-    this.#log = [];
-    this.#rebuild();
+    return this.#exclusive(async () => {
+      const previous = { start: this.#start, now: this.#now, seed: this.#seed, fixtures: this.#fixtures, log: this.#log };
+      this.#start = now;
+      this.#now = now;
+      this.#seed = seed;
+      this.#fixtures = mergeFixtures({}, fixtures);
+      this.#log = [];
+      try {
+        await this.#rebuild();
+      } catch (err) {
+        ({ start: this.#start, now: this.#now, seed: this.#seed, fixtures: this.#fixtures, log: this.#log } = previous);
+        await this.#rebuild();
+        throw err;
+      }
+    });
   }
 
   close() {
-    this.#sim?.delete?.();
+    this.#sim?.delete();
     this.#sim = null;
   }
 
-  #rebuild() {
-    this.#sim?.delete?.();
-    this.#sim = new this.#lib.Simulator({ now: iso(this.#start), seed: this.#seed, fixtures: this.#fixtures });
-    const target = this.#now;
-    for (const entry of this.#log) {
-      this.#sim.advance(iso(entry.at));
-      entry.runId = this.#invoke(entry.request, entry.templateId, entry.at);
-    }
-    this.#sim.advance(iso(target));
+  /** @template T @param {() => Promise<T>} fn @returns {Promise<T>} */
+  #exclusive(fn) {
+    const result = this.#lock.then(fn);
+    this.#lock = result.catch(() => {});
+    return result;
   }
 
-  /** @param {unknown} request @param {string | undefined} templateId @param {number} at */
-  #invoke(request, templateId, at) {
-    const result = templateId === undefined
-      ? this.#sim.invoke(request, { at: iso(at) })
-      : this.#sim.invoke(request, { at: iso(at), templateId });
-    // Run the steps that are due at once (a send without delay), as Courier does right away.
-    this.#sim.advance(iso(at));
-    return typeof result === 'string' ? result : result.runId;
+  /** A fresh Simulator from #start, with the invocation log replayed up to #now. */
+  async #rebuild() {
+    const sim = await this.#lib.Simulator.create({ now: iso(this.#start), seed: this.#seed, fixtures: this.#fixtures });
+    const old = this.#sim;
+    this.#sim = sim;
+    old?.delete();
+    const target = this.#now;
+    for (const entry of this.#log) {
+      this.#now = entry.at;
+      await sim.advance(iso(entry.at));
+      entry.runId = await this.#invoke(entry.request, entry.templateId);
+    }
+    this.#now = target;
+    await sim.advance(iso(target));
+  }
+
+  /** @param {unknown} request @param {string | undefined} templateId */
+  async #invoke(request, templateId) {
+    const runId = this.#sim.invoke(request, templateId === undefined ? {} : { templateId });
+    // Run at once what is due now (a send with no delay before it), as Courier does.
+    await this.#sim.advance(iso(this.#now));
+    return runId;
   }
 }
 
