@@ -8,6 +8,7 @@ import { parseJsonOrFail, readFileOrFail, readInput } from './input.js';
 import { loadLibrary, requireExport } from './library.js';
 import { formatReport } from './report-format.js';
 import { formatTimeline } from './timeline.js';
+import { isScenario, validateScenarioRequests } from './scenario.js';
 
 export const summary = 'simulate a body or a scenario on a virtual clock and print the timeline';
 
@@ -105,9 +106,8 @@ export async function run({ values, positionals }, io) {
  * @param {Record<string, any>} fixtures
  */
 function withFixtures(value, fixtures) {
-  const isScenario = value !== null && typeof value === 'object' && !Array.isArray(value) && 'invocations' in value;
   /** @type {Record<string, any>} */
-  const scenario = isScenario ? { ...value } : { invocations: [{ request: value }] };
+  const scenario = isScenario(value) ? { ...value } : { invocations: [{ request: value }] };
   const base = scenario.fixtures !== null && typeof scenario.fixtures === 'object' ? scenario.fixtures : {};
   scenario.fixtures = { ...base };
   for (const kind of FIXTURE_KINDS) {
@@ -125,30 +125,16 @@ function unlocated(report) {
 }
 
 /**
- * The courier-level report of every ad hoc request in the input, or null when all are valid.
- * A bare body is validated from its bytes (so problems carry line and column); a scenario's
- * requests as values, their paths prefixed with /invocations/<i>/request.
+ * The courier-level report of the input's ad hoc requests, or null when all are valid. A bare
+ * body is validated from its bytes; a scenario's requests one by one (scenario.js).
  * @param {any} lib @param {unknown} value @param {Buffer} bytes
  */
 function preValidate(lib, value, bytes) {
   const validate = requireExport(lib, 'validate');
-  const isScenario = value !== null && typeof value === 'object' && !Array.isArray(value) && 'invocations' in value;
-  if (!isScenario) {
-    const report = validate(new Uint8Array(bytes), { level: 'courier' });
-    return report.valid ? null : report;
-  }
-  const invocations = /** @type {any} */ (value).invocations;
-  if (!Array.isArray(invocations)) return null; // the simulator reports the scenario's shape
-  const errors = [];
-  const warnings = [];
-  invocations.forEach((inv, i) => {
-    if (inv === null || typeof inv !== 'object' || inv.templateId !== undefined || inv.request === undefined) return;
-    const report = validate(inv.request, { level: 'courier' });
-    const prefix = (p) => ({ ...p, path: `/invocations/${i}/request${p.path}` });
-    errors.push(...report.errors.map(prefix));
-    warnings.push(...report.warnings.map(prefix));
-  });
-  return errors.length ? { valid: false, errors, warnings } : null;
+  const report = isScenario(value)
+    ? validateScenarioRequests(validate, value, bytes.toString('utf8'), 'courier')
+    : validate(new Uint8Array(bytes), { level: 'courier' });
+  return report.valid ? null : report;
 }
 
 /** @param {import('./main.js').IO} io @param {string} name @param {any} report @param {boolean} json */

@@ -6,12 +6,14 @@ import { CliError, EXIT } from './errors.js';
 import { readInput } from './input.js';
 import { loadLibrary, requireExport } from './library.js';
 import { formatReport } from './report-format.js';
+import { isScenario, validateScenarioRequests } from './scenario.js';
 
 export const summary = 'check an invoke body against the OpenAPI schema or Courier\'s real rules';
 
 export const usage = `Usage: courier-automations validate [file|-] [--level schema|courier] [--json]
 
-Validates a POST /automations/invoke body (a file, or - for standard input).
+Validates a POST /automations/invoke body (a file, or - for standard input), or each ad hoc
+request of a dry-run scenario ({ invocations: [{ request }, ...] }).
 
 Options:
   --level <level>  schema: the OpenAPI contract only; courier (default): plus what
@@ -40,7 +42,17 @@ export async function run({ values, positionals }, io) {
   const input = await readInput(positionals[0], io);
   const lib = await loadLibrary();
   const validate = requireExport(lib, 'validate');
-  const report = await validate(new Uint8Array(input.bytes), { level });
+  const text = input.bytes.toString('utf8');
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    value = undefined; // the validator locates the syntax error
+  }
+  // A JSON object with `invocations` is a dry-run scenario: validate each of its requests.
+  const report = isScenario(value)
+    ? validateScenarioRequests(validate, value, text, level)
+    : validate(new Uint8Array(input.bytes), { level });
   if (values.json) io.stdout.write(JSON.stringify(report, null, 2) + '\n');
   else io.stdout.write(formatReport(input.name, report, io.style(io.stdout)));
   return report.valid ? EXIT.OK : EXIT.FAILED;

@@ -84,3 +84,32 @@ test('validate: colours only with FORCE_COLOR, never with NO_COLOR or into a pip
   const none = await runCli(['validate', INVALID], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } });
   assert.doesNotMatch(none.stdout, /\u001b\[/);
 });
+
+test('validate: a dry-run scenario has each ad hoc request validated, located in the scenario file', async () => {
+  let r = await runCli(['validate', fixture('scenarios/delay-then-cancel.json')]);
+  assert.equal(r.code, 0, r.stdout);
+  assert.match(r.stdout, /delay-then-cancel\.json: valid/);
+  const dir = await mkdtemp(join(tmpdir(), 'caw-cli-'));
+  try {
+    const file = join(dir, 'scenario.json');
+    await writeFile(file, JSON.stringify({
+      now: '2024-04-08T08:00:00Z',
+      invocations: [
+        { request: { recipient: 'u', automation: { steps: [{ action: 'send', template: 'T' }] } } },
+        { templateId: 'whatever', request: { recipient: 'u' } },
+        { request: { recipient: 'u', automation: { steps: [{ action: 'delay', duration: 'PT5M' }] } } },
+      ],
+    }, null, 2));
+    r = await runCli(['validate', '--json', file]);
+    assert.equal(r.code, 1);
+    const [p] = JSON.parse(r.stdout).errors;
+    assert.equal(p.path, '/invocations/2/request/automation/steps/0/duration');
+    const text = (await readFile(file, 'utf8')).split('\n');
+    assert.match(text[p.line - 1].slice(p.column - 1), /^"PT5M"/);
+    r = await runCli(['dry-run', file]);
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /scenario\.json:\d+:\d+ +error +\S+ +\/invocations\/2\/request\/automation\/steps\/0\/duration/);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
