@@ -26,7 +26,7 @@ export function formatTimeline(trace, s) {
   const label = new Map(runs.map((r, i) => [r.runId, `run ${i + 1}`]));
   const labelWidth = Math.max(5, ...[...label.values()].map((l) => l.length));
   const messages = trace.messages ?? [];
-  /** @type {{ at: string | null, order: number[], text: string[] }[]} */
+  /** @type {{ at: string | null, untimed?: boolean, order: number[], text: string[] }[]} */
   const events = [];
 
   runs.forEach((run, r) => {
@@ -43,18 +43,20 @@ export function formatTimeline(trace, s) {
     let last = run.invokedAt;
     for (const step of run.steps ?? []) {
       const at = step.startedAt ?? null;
-      if (at) last = at;
+      // A step never reached goes after its run's last moment (e.g. the cancel that stopped it).
+      if (at) last = step.finishedAt ?? at;
       const head = `#${step.index} ${step.action}${step.ref ? ` (${step.ref})` : ''}`;
       const text = [`${time(at ?? null, s)}  ${who}  ${head.padEnd(22)} ${status(step.status, s)}${' '.repeat(Math.max(0, 13 - String(step.status).length))}  ${stepDetail(step, label)}`.trimEnd()];
       for (const m of messages.filter((m) => m.runId === run.runId && m.stepIndex === step.index)) {
         text.push(`${' '.repeat(TIME_WIDTH + 2 + labelWidth + 2)}${s.magenta('✉')} ${messageDetail(m)}`);
       }
       for (const note of notesOf(step)) text.push(`${' '.repeat(TIME_WIDTH + 2 + labelWidth + 2)}${s.dim('note: ' + note)}`);
-      events.push({ at: at ?? last, order: [r, step.index], text });
+      events.push({ at: at ?? last, untimed: !at, order: [r, step.index], text });
     }
   });
 
-  events.sort((a, b) => cmpTime(a.at, b.at) || a.order[0] - b.order[0] || a.order[1] - b.order[1]);
+  events.sort((a, b) => cmpTime(a.at, b.at) || Number(Boolean(a.untimed)) - Number(Boolean(b.untimed)) ||
+    a.order[0] - b.order[0] || a.order[1] - b.order[1]);
   const lines = events.flatMap((e) => e.text);
   lines.push('');
   for (const run of runs) {
