@@ -36,6 +36,7 @@ export class World {
    * @returns {Promise<World>}
    */
   static async create(lib, { now, seed = 0, fixtures = {} }) {
+    checkTemplates(lib, fixtures);
     const world = new World(lib, now, seed, fixtures);
     await world.#rebuild();
     return world;
@@ -101,6 +102,7 @@ export class World {
   /** @param {Fixtures} fixtures merged into the current ones (per id); rebuilds and replays */
   loadFixtures(fixtures) {
     return this.#exclusive(async () => {
+      checkTemplates(this.#lib, fixtures);
       const previous = this.#fixtures;
       this.#fixtures = mergeFixtures(this.#fixtures, fixtures);
       try {
@@ -116,6 +118,7 @@ export class World {
   /** Forgets every run and message; starts over at `now` with `seed` and `fixtures`. */
   reset({ now, seed = this.#seed, fixtures = {} }) {
     return this.#exclusive(async () => {
+      checkTemplates(this.#lib, fixtures);
       const previous = { start: this.#start, now: this.#now, seed: this.#seed, fixtures: this.#fixtures, log: this.#log };
       this.#start = now;
       this.#now = now;
@@ -167,6 +170,32 @@ export class World {
     await this.#sim.advance(iso(this.#now));
     return runId;
   }
+}
+
+/** What a by-template invoke body ({ recipient, template }) can still supply at run time. */
+const RESOLVED_AT_INVOKE = new Set([
+  'send.recipient.missing', 'send.template.missing', 'send-list.template.missing', 'update-profile.recipient.missing',
+]);
+
+/**
+ * Template fixtures are ad hoc invoke bodies: the validator's courier rules apply to them as
+ * to any request (except a missing recipient or template, which the invoke body may give), so
+ * a broken template is refused when it is loaded, not when it runs.
+ * @param {any} lib @param {Fixtures} fixtures
+ * @throws {ValidationError} with paths under /templates/<id>
+ */
+function checkTemplates(lib, fixtures) {
+  const templates = fixtures?.templates;
+  if (templates === null || typeof templates !== 'object' || Array.isArray(templates)) return; // the Simulator reports it
+  const errors = [];
+  const warnings = [];
+  for (const [id, body] of Object.entries(templates)) {
+    const report = lib.validate(body, { level: 'courier' });
+    const prefix = (p) => ({ ...p, path: `/templates/${id.replace(/~/g, '~0').replace(/\//g, '~1')}${p.path}` });
+    errors.push(...report.errors.filter((e) => !RESOLVED_AT_INVOKE.has(e.code)).map(prefix));
+    warnings.push(...report.warnings.map(prefix));
+  }
+  if (errors.length) throw new lib.ValidationError({ valid: false, errors, warnings });
 }
 
 /** @param {Fixtures} base @param {Fixtures} extra @returns {Fixtures} */

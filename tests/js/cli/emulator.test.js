@@ -184,3 +184,24 @@ test('reset forgets runs, messages and idempotency keys', async () => {
   assert.equal(r.seed, 9);
   assert.deepEqual((await get('/__emulator/messages')).messages, []);
 });
+
+test('an invalid fixture is a 400 with the report, and the fixtures before it stay', async () => {
+  await reset({ fixtures: templates });
+  const res = await post('/__emulator/fixtures', { templates: { broken: { automation: { steps: [] } } } }, {});
+  assert.equal(res.status, 400);
+  const body = await res.json();
+  assert.equal(body.type, 'invalid_request_error');
+  assert.ok(body.report.errors.some((p) => p.path.startsWith('/templates/broken') || p.path.includes('broken')), JSON.stringify(body.report));
+  const { fixtures } = await get('/__emulator/fixtures');
+  assert.deepEqual(Object.keys(fixtures.templates), ['welcome-flow']);
+  assert.equal((await post('/automations/welcome-flow/invoke', { recipient: 'user-yes' })).status, 200);
+});
+
+test('{ idle: true } runs every waiting step and moves the clock to the last one', async () => {
+  await reset();
+  await post('/automations/invoke', { recipient: 'u', automation: { steps: [{ action: 'delay', duration: '3 days' }, { action: 'send', template: 'T' }] } });
+  const clock = await (await post('/__emulator/clock', { idle: true }, {})).json();
+  assert.equal(clock.now, '2024-04-11T08:00:00.000Z');
+  assert.equal(clock.waitingRuns, 0);
+  assert.equal((await get('/__emulator/messages')).messages.length, 1);
+});
