@@ -4,7 +4,8 @@
  * local emulator of the invoke endpoints. One file per command in this folder; this one only
  * parses the command line and turns every failure into one line and an exit code.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CliError, EXIT } from './errors.js';
 import { colorEnabled, makeStyle } from './style.js';
@@ -116,9 +117,22 @@ function oneLine(message) {
 }
 
 // Run when executed (directly or through the npm bin symlink), not when imported.
-const invokedAs = process.argv[1];
-if (invokedAs && import.meta.url === (await import('node:url')).pathToFileURL((await import('node:fs')).realpathSync(invokedAs)).href) {
-  const code = await main(process.argv.slice(2));
-  // `serve` keeps the process alive on its own; the others end here.
-  if (code !== undefined && code !== null && code >= 0) process.exitCode = code;
+if (process.argv[1] && import.meta.url === pathToFileURL(realpathOr(process.argv[1])).href) {
+  // `courier-automations dry-run --json x | head`: a closed pipe ends the output, quietly.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err) => {
+      if (/** @type {any} */ (err).code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw err;
+    });
+  }
+  process.exitCode = await main(process.argv.slice(2));
+}
+
+/** @param {string} path */
+function realpathOr(path) {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
 }

@@ -2,7 +2,7 @@
  * A local emulator of Courier's automation invoke endpoints, backed by the dry-run simulator
  * on a clock the caller controls. For tests and local development: nothing is ever sent.
  *
- *   import { startEmulator } from 'courier-automations-wasm/emulator';
+ *   import { startEmulator } from 'courier-automations-wasm/emulator'; // once package.json exports "./emulator"
  *   const emu = await startEmulator({ port: 0, now: '2024-04-08T08:00:00Z' });
  *   // new Courier({ apiKey: 'test-key', baseURL: emu.url }) ...
  *   await emu.close();
