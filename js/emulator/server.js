@@ -67,12 +67,12 @@ async function handle(ctx, req, res) {
   // --- the control API ---
   if (path === '/__emulator') {
     allow(method, ['GET']);
-    return sendJson(res, 200, status(ctx));
+    return sendJson(res, 200, await status(ctx));
   }
   if (path === '/__emulator/clock') {
     allow(method, ['GET', 'POST']);
     if (method === 'POST') await moveClock(ctx, await readJson(req, ctx.bodyLimit));
-    return sendJson(res, 200, clock(ctx));
+    return sendJson(res, 200, await clock(ctx));
   }
   if (path === '/__emulator/fixtures') {
     allow(method, ['GET', 'POST', 'PUT']);
@@ -85,17 +85,17 @@ async function handle(ctx, req, res) {
   }
   if (path === '/__emulator/trace') {
     allow(method, ['GET']);
-    return sendJson(res, 200, ctx.world.trace());
+    return sendJson(res, 200, await ctx.world.trace());
   }
   if (path === '/__emulator/runs') {
     allow(method, ['GET']);
-    return sendJson(res, 200, { runs: ctx.world.trace().runs });
+    return sendJson(res, 200, { runs: (await ctx.world.trace()).runs });
   }
   const oneRun = /^\/__emulator\/runs\/([^/]+)$/.exec(path);
   if (oneRun) {
     allow(method, ['GET']);
     const id = decodeURIComponent(oneRun[1]);
-    const trace = ctx.world.trace();
+    const trace = await ctx.world.trace();
     const run = trace.runs.find((r) => r.runId === id);
     if (!run) throw new HttpError(404, `Run ${id} not found`);
     return sendJson(res, 200, { ...run, messages: trace.messages.filter((m) => m.runId === id) });
@@ -104,7 +104,7 @@ async function handle(ctx, req, res) {
     allow(method, ['GET']);
     const runId = url.searchParams.get('runId');
     const recipient = url.searchParams.get('recipient');
-    let messages = ctx.world.trace().messages;
+    let messages = (await ctx.world.trace()).messages;
     if (runId) messages = messages.filter((m) => m.runId === runId);
     if (recipient) messages = messages.filter((m) => m.recipient === recipient);
     return sendJson(res, 200, { messages });
@@ -120,7 +120,7 @@ async function handle(ctx, req, res) {
     const fixtures = body.fixtures === undefined ? {} : checkFixtures(body.fixtures);
     await guardSimulator(() => ctx.world.reset({ now, seed: body.seed, fixtures }));
     ctx.idempotent.clear();
-    return sendJson(res, 200, status(ctx));
+    return sendJson(res, 200, await status(ctx));
   }
   throw new HttpError(404, `Not Found: ${method} ${url.pathname}`);
 }
@@ -297,15 +297,15 @@ async function moveClock(ctx, body) {
 }
 
 /** @param {Context} ctx */
-function clock(ctx) {
-  const trace = ctx.world.trace();
+async function clock(ctx) {
+  const trace = await ctx.world.trace();
   const waiting = trace.runs.filter((r) => r.status === 'WAITING' || r.status === 'PROCESSING').length;
   return { now: iso(ctx.world.now), waitingRuns: waiting };
 }
 
 /** @param {Context} ctx */
-function status(ctx) {
-  const trace = ctx.world.trace();
+async function status(ctx) {
+  const trace = await ctx.world.trace();
   /** @type {Record<string, number>} */
   const fixtures = {};
   for (const kind of FIXTURE_KINDS) {

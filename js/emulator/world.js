@@ -94,9 +94,13 @@ export class World {
     });
   }
 
-  /** The whole trace: { runs, messages, profiles, endedAt } */
+  /**
+   * The whole trace { runs, messages, profiles, endedAt }, read between changes (never halfway
+   * through a replay).
+   * @returns {Promise<any>}
+   */
   trace() {
-    return this.#sim.trace();
+    return this.#exclusive(async () => this.#sim.trace());
   }
 
   /** @param {Fixtures} fixtures merged into the current ones (per id); rebuilds and replays */
