@@ -1,5 +1,3 @@
-import type { Server } from 'node:http';
-
 /** Fixtures of the emulated workspace (the dry-run scenario's `fixtures`). */
 export interface EmulatorFixtures {
   /** recipient id -> stored profile */
@@ -33,7 +31,8 @@ export interface RunningEmulator {
   url: string;
   port: number;
   host: string;
-  server: Server;
+  /** the underlying node:http Server */
+  server: { close(callback?: (err?: Error) => void): unknown; address(): unknown };
   /** stops listening, drops open connections and frees the simulator */
   close(): Promise<void>;
 }
