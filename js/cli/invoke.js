@@ -57,6 +57,11 @@ export async function run({ values, positionals }, io) {
       io.stdout.write(formatReport(input.name, report, io.style(io.stdout)));
       return EXIT.FAILED;
     }
+    // Warnings do not stop the call; they go to stderr so stdout stays just the runId.
+    for (const w of report.warnings) {
+      const where = w.line !== undefined ? `${input.name}:${w.line}:${w.column ?? 1}` : input.name;
+      io.stderr.write(`courier-automations: warning: ${where} ${w.path || '/'}: ${w.message}\n`);
+    }
     body = JSON.parse(input.bytes.toString('utf8'));
   } else {
     body = parseJsonOrFail(input.name, input.bytes);
