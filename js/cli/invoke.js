@@ -49,6 +49,8 @@ export async function run({ values, positionals }, io) {
   const { AutomationsClient, ValidationError, APIError, CourierClientError } = await import('../client/index.js');
 
   let body;
+  /** @type {any[]} */
+  let warnings = [];
   if (values.template === undefined) {
     const lib = await loadLibrary();
     const validate = requireExport(lib, 'validate');
@@ -57,11 +59,7 @@ export async function run({ values, positionals }, io) {
       io.stdout.write(formatReport(input.name, report, io.style(io.stdout)));
       return EXIT.FAILED;
     }
-    // Warnings do not stop the call; they go to stderr so stdout stays just the runId.
-    for (const w of report.warnings) {
-      const where = w.line !== undefined ? `${input.name}:${w.line}:${w.column ?? 1}` : input.name;
-      io.stderr.write(`courier-automations: warning: ${where} ${w.path || '/'}: ${w.message}\n`);
-    }
+    warnings = report.warnings;
     body = JSON.parse(input.bytes.toString('utf8'));
   } else {
     body = parseJsonOrFail(input.name, input.bytes);
@@ -78,6 +76,11 @@ export async function run({ values, positionals }, io) {
     const { runId } = values.template === undefined
       ? await client.invokeAdHoc(body, { ...callOptions, validate: false })
       : await client.invokeByTemplate(values.template, body, callOptions);
+    // Warnings did not stop the call; they go to stderr, so stdout stays just the runId.
+    for (const w of warnings) {
+      const where = w.line !== undefined ? `${input.name}:${w.line}:${w.column ?? 1}` : input.name;
+      io.stderr.write(`courier-automations: warning: ${where} ${w.path || '/'}: ${w.message}\n`);
+    }
     io.stdout.write(runId + '\n');
     return EXIT.OK;
   } catch (err) {
