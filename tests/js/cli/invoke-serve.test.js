@@ -15,6 +15,7 @@ test('invoke: validates, calls the endpoint with COURIER_API_KEY, prints the run
   const r = await runCli(['invoke', '--base-url', emu.url, SEED], { env: { COURIER_API_KEY: 'test-key' } });
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /^1-[0-9a-f]{8}-[0-9a-f]{24}\n$/);
+  assert.match(r.stderr, /^courier-automations: warning: \S*seed-example\.json:14:18 \/automation\/steps\/0\/until: /m, 'warnings go to stderr');
   const run = await (await fetch(`${emu.url}/__emulator/runs/${r.stdout.trim()}`)).json();
   assert.equal(run.runId, r.stdout.trim());
 });
