@@ -26,7 +26,8 @@ export function formatTimeline(trace, s) {
   const label = new Map(runs.map((r, i) => [r.runId, `run ${i + 1}`]));
   const labelWidth = Math.max(5, ...[...label.values()].map((l) => l.length));
   const messages = trace.messages ?? [];
-  /** @type {{ at: string | null, untimed?: boolean, order: number[], text: string[] }[]} */
+  const indent = ' '.repeat(TIME_WIDTH + 2 + labelWidth + 2);
+  /** @type {{ at: string | null, untimed?: boolean, order: number[], text: Array<string | { note: string }> }[]} */
   const events = [];
 
   runs.forEach((run, r) => {
@@ -46,18 +47,29 @@ export function formatTimeline(trace, s) {
       // A step never reached goes after its run's last moment (e.g. the cancel that stopped it).
       if (at) last = step.finishedAt ?? at;
       const head = `#${step.index} ${step.action}${step.ref ? ` (${step.ref})` : ''}`;
+      /** @type {Array<string | { note: string }>} */
       const text = [`${time(at ?? null, s)}  ${who}  ${head.padEnd(22)} ${status(step.status, s)}${' '.repeat(Math.max(0, 13 - String(step.status).length))}  ${stepDetail(step, label)}`.trimEnd()];
       for (const m of messages.filter((m) => m.runId === run.runId && m.stepIndex === step.index)) {
-        text.push(`${' '.repeat(TIME_WIDTH + 2 + labelWidth + 2)}${s.magenta('✉')} ${messageDetail(m)}`);
+        text.push(`${indent}${s.magenta('✉')} ${messageDetail(m)}`);
       }
-      for (const note of notesOf(step)) text.push(`${' '.repeat(TIME_WIDTH + 2 + labelWidth + 2)}${s.dim('note: ' + note)}`);
+      for (const note of notesOf(step)) text.push({ note });
       events.push({ at: at ?? last, untimed: !at, order: [r, step.index], text });
     }
   });
 
   events.sort((a, b) => cmpTime(a.at, b.at) || Number(Boolean(a.untimed)) - Number(Boolean(b.untimed)) ||
     a.order[0] - b.order[0] || a.order[1] - b.order[1]);
-  const lines = events.flatMap((e) => e.text);
+  // A note repeated on many steps (the delay variance) is printed the first time only.
+  const printed = new Set();
+  const lines = [];
+  for (const entry of events.flatMap((e) => e.text)) {
+    if (typeof entry === 'string') {
+      lines.push(entry);
+    } else if (!printed.has(entry.note)) {
+      printed.add(entry.note);
+      lines.push(`${indent}${s.dim('note: ' + entry.note)}`);
+    }
+  }
   lines.push('');
   for (const run of runs) {
     lines.push(`${s.bold(label.get(run.runId).padEnd(labelWidth))}  ${run.runId}  ${status(run.status, s)}`);
@@ -109,7 +121,8 @@ function stepDetail(step, label) {
       break;
     }
     case 'cancel': {
-      parts.push(`token ${show(input.cancelation_token ?? input.cancelationToken ?? output.cancelation_token)}`);
+      const token = input.cancelation_token ?? input.cancelationToken ?? output.cancelation_token;
+      if (token !== undefined) parts.push(`token ${show(token)}`);
       const canceled = output.canceled ?? output.canceledRuns ?? output.runs ?? output.runIds;
       if (typeof canceled === 'number') parts.push(`canceled ${plural(canceled, 'run')}`);
       else if (Array.isArray(canceled)) {
