@@ -89,3 +89,19 @@ test('serve: a port in use is one line and exit 2', async () => {
   assert.equal(bad.code, 2);
   assertOneLine(assert, bad.stderr, '--port');
 });
+
+test('serve: fixtures the rules refuse are one line and exit 1', async () => {
+  const { mkdtemp, writeFile, rm } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const dir = await mkdtemp(join(tmpdir(), 'caw-serve-'));
+  try {
+    const file = join(dir, 'fixtures.json');
+    await writeFile(file, JSON.stringify({ templates: { broken: { automation: { steps: [] } } } }));
+    const r = await runCli(['serve', '--port', '0', '--fixtures', file]);
+    assert.equal(r.code, 1);
+    assertOneLine(assert, r.stderr, file, '/templates/broken/automation/steps');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
