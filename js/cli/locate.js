@@ -1,5 +1,5 @@
 /**
- * Where a JSON Pointer's value starts in JSON text (line and column, 1-based), for problems
+ * Where a JSON Pointer's value starts in JSON text (line and column in code points, 1-based), for problems
  * found in a value cut out of a larger file (a scenario's requests). The text must be valid
  * JSON (it was parsed already). A pointer to a member that does not exist resolves to its
  * nearest existing ancestor.
@@ -84,5 +84,6 @@ function position(text, offset) {
       start = k + 1;
     }
   }
-  return { line, column: offset - start + 1 };
+  // Columns count code points, as the validator's do.
+  return { line, column: [...text.slice(start, offset)].length + 1 };
 }

@@ -43,3 +43,7 @@ test('colours: a TTY without NO_COLOR; FORCE_COLOR forces; NO_COLOR wins', () =>
   assert.equal(colorEnabled({ isTTY: true }, { NO_COLOR: '1', FORCE_COLOR: '1' }), false);
   assert.equal(colorEnabled({ isTTY: true }, { TERM: 'dumb' }), false);
 });
+
+test('locate counts columns in code points', () => {
+  assert.deepEqual(locate('{"é😀": 1, "b": 2}', '/b'), { line: 1, column: 16 });
+});
