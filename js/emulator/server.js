@@ -1,0 +1,324 @@
+/**
+ * The emulator's HTTP routes.
+ *
+ * Courier's wire behaviour:
+ *   POST /automations/invoke               ad hoc run        -> 200 { runId }
+ *   POST /automations/{templateId}/invoke  template run      -> 200 { runId }
+ *   401 without Bearer (or Basic) auth, 400 with the validator's problems, 404 unknown template,
+ *   413 over the body limit, Idempotency-Key replays the first response, 404/405 JSON.
+ * Control API (no auth) under /__emulator/: fixtures, clock, runs, trace, messages, reset.
+ */
+import { addAmount, iso, parseInstant } from './clock.js';
+import { HttpError, readBody, sendJson } from './http.js';
+import { FIXTURE_KINDS } from './world.js';
+import { templateShapeReport } from '../client/validate.js';
+
+/**
+ * @typedef {object} Context
+ * @property {any} lib the package's Node entry
+ * @property {import('./world.js').World} world
+ * @property {number} bodyLimit
+ * @property {(token: string) => boolean} acceptKey
+ * @property {Map<string, { status: number, body: unknown }>} idempotent
+ * @property {Set<string>} inFlight
+ */
+
+/**
+ * @param {Context} ctx
+ * @returns {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void}
+ */
+export function createHandler(ctx) {
+  return (req, res) => {
+    handle(ctx, req, res).catch((err) => {
+      if (err instanceof HttpError) {
+        sendJson(res, err.status, err.body(), err.headers);
+      } else if (!res.headersSent) {
+        sendJson(res, 500, { message: `Emulator error: ${err?.message ?? err}`, type: 'api_error' });
+      } else {
+        res.destroy();
+      }
+    });
+  };
+}
+
+/** @param {Context} ctx @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res */
+async function handle(ctx, req, res) {
+  const url = new URL(req.url ?? '/', 'http://emulator.invalid');
+  const path = url.pathname.replace(/\/+$/, '') || '/';
+  const method = req.method ?? 'GET';
+
+  // --- Courier's endpoints ---
+  if (path === '/automations/invoke') {
+    allow(method, ['POST']);
+    return invoke(ctx, req, res, undefined);
+  }
+  const byTemplate = /^\/automations\/([^/]+)\/invoke$/.exec(path);
+  if (byTemplate) {
+    allow(method, ['POST']);
+    let templateId;
+    try {
+      templateId = decodeURIComponent(byTemplate[1]);
+    } catch {
+      throw new HttpError(404, 'Not Found: malformed template id in the path');
+    }
+    return invoke(ctx, req, res, templateId);
+  }
+
+  // --- the control API ---
+  if (path === '/__emulator') {
+    allow(method, ['GET']);
+    return sendJson(res, 200, await status(ctx));
+  }
+  if (path === '/__emulator/clock') {
+    allow(method, ['GET', 'POST']);
+    if (method === 'POST') await moveClock(ctx, await readJson(req, ctx.bodyLimit));
+    return sendJson(res, 200, await clock(ctx));
+  }
+  if (path === '/__emulator/fixtures') {
+    allow(method, ['GET', 'POST', 'PUT']);
+    if (method !== 'GET') {
+      const fixtures = checkFixtures(await readJson(req, ctx.bodyLimit));
+      if (method === 'PUT') await guardSimulator(() => ctx.world.reset({ now: ctx.world.now, fixtures }));
+      else await guardSimulator(() => ctx.world.loadFixtures(fixtures));
+    }
+    return sendJson(res, 200, { fixtures: ctx.world.fixtures });
+  }
+  if (path === '/__emulator/trace') {
+    allow(method, ['GET']);
+    return sendJson(res, 200, await ctx.world.trace());
+  }
+  if (path === '/__emulator/runs') {
+    allow(method, ['GET']);
+    return sendJson(res, 200, { runs: (await ctx.world.trace()).runs });
+  }
+  const oneRun = /^\/__emulator\/runs\/([^/]+)$/.exec(path);
+  if (oneRun) {
+    allow(method, ['GET']);
+    const id = decodeURIComponent(oneRun[1]);
+    const trace = await ctx.world.trace();
+    const run = trace.runs.find((r) => r.runId === id);
+    if (!run) throw new HttpError(404, `Run ${id} not found`);
+    return sendJson(res, 200, { ...run, messages: trace.messages.filter((m) => m.runId === id) });
+  }
+  if (path === '/__emulator/messages') {
+    allow(method, ['GET']);
+    const runId = url.searchParams.get('runId');
+    const recipient = url.searchParams.get('recipient');
+    let messages = (await ctx.world.trace()).messages;
+    if (runId) messages = messages.filter((m) => m.runId === runId);
+    if (recipient) messages = messages.filter((m) => m.recipient === recipient);
+    return sendJson(res, 200, { messages });
+  }
+  if (path === '/__emulator/reset') {
+    allow(method, ['POST']);
+    const body = await readJson(req, ctx.bodyLimit, true);
+    const now = body.now === undefined ? ctx.world.now : parseInstant(body.now);
+    if (now === undefined) throw new HttpError(400, `now must be an ISO 8601 timestamp, got ${JSON.stringify(body.now)}`);
+    if (body.seed !== undefined && !(Number.isSafeInteger(body.seed) && body.seed >= 0)) {
+      throw new HttpError(400, 'seed must be a non-negative integer');
+    }
+    const fixtures = body.fixtures === undefined ? {} : checkFixtures(body.fixtures);
+    await guardSimulator(() => ctx.world.reset({ now, seed: body.seed, fixtures }));
+    ctx.idempotent.clear();
+    return sendJson(res, 200, await status(ctx));
+  }
+  throw new HttpError(404, `Not Found: ${method} ${url.pathname}`);
+}
+
+/**
+ * POST /automations/invoke and /automations/{templateId}/invoke.
+ * @param {Context} ctx @param {import('node:http').IncomingMessage} req
+ * @param {import('node:http').ServerResponse} res @param {string | undefined} templateId
+ */
+async function invoke(ctx, req, res, templateId) {
+  authenticate(ctx, req);
+  const key = header(req, 'idempotency-key');
+  const slot = key === undefined ? undefined : `${templateId === undefined ? 'adhoc' : `template:${templateId}`}\n${key}`;
+  if (slot !== undefined) {
+    const first = ctx.idempotent.get(slot);
+    if (first) {
+      req.resume();
+      return sendJson(res, first.status, first.body, { 'Idempotent-Replayed': 'true' });
+    }
+    if (ctx.inFlight.has(slot)) {
+      req.resume();
+      throw new HttpError(409, 'A request with this Idempotency-Key is already in progress', 'invalid_request_error');
+    }
+    ctx.inFlight.add(slot);
+  }
+  try {
+    const bytes = await readBody(req, ctx.bodyLimit);
+    // Validation failures are not stored: the caller may fix the body and retry with the key.
+    const request = templateId === undefined ? validateAdHoc(ctx, bytes) : validateTemplate(ctx, bytes, templateId);
+    let outcome;
+    try {
+      outcome = { status: 200, body: { runId: await ctx.world.invoke(request, templateId) } };
+    } catch (err) {
+      if (err instanceof ctx.lib.ValidationError) throw invalid(err.report);
+      // Courier stores and replays 5xx answers too.
+      outcome = { status: 500, body: { message: `Emulator error: ${/** @type {Error} */ (err).message}`, type: 'api_error' } };
+    }
+    if (slot !== undefined) ctx.idempotent.set(slot, outcome);
+    return sendJson(res, outcome.status, outcome.body);
+  } finally {
+    if (slot !== undefined) ctx.inFlight.delete(slot);
+  }
+}
+
+/** @param {Context} ctx @param {Buffer} bytes */
+function validateAdHoc(ctx, bytes) {
+  const report = ctx.lib.validate(new Uint8Array(bytes), { level: 'courier' });
+  if (!report.valid) throw invalid(report);
+  return JSON.parse(bytes.toString('utf8'));
+}
+
+/** @param {Context} ctx @param {Buffer} bytes @param {string} templateId */
+function validateTemplate(ctx, bytes, templateId) {
+  let body;
+  try {
+    body = bytes.length === 0 ? {} : JSON.parse(bytes.toString('utf8'));
+  } catch (err) {
+    throw invalid({ valid: false, errors: [{ code: 'json.syntax', path: '', message: `body is not valid JSON: ${/** @type {Error} */ (err).message}` }], warnings: [] });
+  }
+  const report = templateShapeReport(body);
+  if (!report.valid) throw invalid(report);
+  if (!ctx.world.hasTemplate(templateId)) {
+    throw new HttpError(404, `Automation template ${templateId} not found (load it with POST /__emulator/fixtures { "templates": { ... } })`);
+  }
+  return body;
+}
+
+/**
+ * The 400 Courier gives, with the whole report under `report` (an emulator extension).
+ * @param {{ valid: boolean, errors: any[], warnings: any[] }} report
+ */
+function invalid(report) {
+  const steps = report.errors.some((p) => String(p.path).startsWith('/automation/steps'));
+  const message = `${steps ? 'Invalid Steps Definition' : 'Invalid Request'}: ${problemsOneLine(report.errors)}`;
+  return new HttpError(400, message, 'invalid_request_error', { report });
+}
+
+/** "/path: message (line L:C); ..." @param {any[]} problems */
+function problemsOneLine(problems) {
+  return problems.map((p) => `${p.path || '/'}: ${p.message}${p.line !== undefined ? ` (line ${p.line}:${p.column ?? 1})` : ''}`).join('; ');
+}
+
+/** Bearer <token> (Courier's documented scheme) or Basic base64(email:token). */
+function authenticate(ctx, req) {
+  const auth = header(req, 'authorization') ?? '';
+  const m = /^(Bearer|Basic)\s+(\S+)\s*$/i.exec(auth);
+  let token;
+  if (m && m[1].toLowerCase() === 'bearer') token = m[2];
+  else if (m) {
+    const decoded = Buffer.from(m[2], 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    token = colon >= 0 ? decoded.slice(colon + 1) : undefined;
+  }
+  if (!token || !ctx.acceptKey(token)) {
+    req.resume();
+    throw new HttpError(401, token ? 'Unauthorized: the API key is not valid' : 'Unauthorized: send your API key as "Authorization: Bearer <auth token>"',
+      'authorization_error', {}, { 'WWW-Authenticate': 'Bearer' });
+  }
+}
+
+/** @param {string} method @param {string[]} allowed */
+function allow(method, allowed) {
+  if (!allowed.includes(method)) {
+    throw new HttpError(405, `Method ${method} not allowed here (allowed: ${allowed.join(', ')})`, 'invalid_request_error', {}, { Allow: allowed.join(', ') });
+  }
+}
+
+/** @param {import('node:http').IncomingMessage} req @param {string} name */
+function header(req, name) {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+/** @param {import('node:http').IncomingMessage} req @param {number} limit @param {boolean} [optional] */
+async function readJson(req, limit, optional = false) {
+  const bytes = await readBody(req, limit);
+  if (optional && bytes.length === 0) return {};
+  let value;
+  try {
+    value = JSON.parse(bytes.toString('utf8'));
+  } catch (err) {
+    throw new HttpError(400, `Body is not valid JSON: ${/** @type {Error} */ (err).message}`);
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new HttpError(400, 'Body must be a JSON object');
+  return value;
+}
+
+/** @param {any} value */
+function checkFixtures(value) {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new HttpError(400, 'fixtures must be an object { profiles, lists, templates, webhooks }');
+  }
+  for (const k of Object.keys(value)) {
+    if (!FIXTURE_KINDS.includes(/** @type {any} */ (k))) {
+      throw new HttpError(400, `Unknown fixture kind "${k}" (expected ${FIXTURE_KINDS.join(', ')})`);
+    }
+  }
+  return value;
+}
+
+/** Runs a Simulator call whose input came from the caller; its ValidationError is a 400. */
+async function guardSimulator(fn) {
+  try {
+    return await fn();
+  } catch (err) {
+    const e = /** @type {any} */ (err);
+    if (e?.report) throw invalid(e.report);
+    if (e instanceof RangeError || e instanceof TypeError) throw new HttpError(400, e.message);
+    throw err;
+  }
+}
+
+/** @param {Context} ctx @param {Record<string, any>} body */
+async function moveClock(ctx, body) {
+  const world = ctx.world;
+  const given = ['to', 'advance', 'advanceMs', 'idle'].filter((k) => body[k] !== undefined);
+  if (given.length !== 1) {
+    throw new HttpError(400, 'Give exactly one of: { "to": ISO 8601 }, { "advance": "<n> <unit>" }, { "advanceMs": n }, { "idle": true }');
+  }
+  if (body.idle !== undefined) {
+    if (body.idle !== true) throw new HttpError(400, 'idle must be true');
+    return guardSimulator(() => world.runUntilIdle());
+  }
+  const target = body.to !== undefined ? parseInstant(body.to)
+    : body.advance !== undefined ? addAmount(world.now, body.advance)
+      : typeof body.advanceMs === 'number' ? addAmount(world.now, body.advanceMs) : undefined;
+  if (target === undefined) {
+    throw new HttpError(400, body.to !== undefined
+      ? `to must be an ISO 8601 timestamp, got ${JSON.stringify(body.to)}`
+      : `advance must be "<n> <unit>" (seconds, minutes, hours, days, weeks, months, years) or advanceMs a number of ms >= 0, got ${JSON.stringify(body.advance ?? body.advanceMs)}`);
+  }
+  if (target < world.now) throw new HttpError(400, `The clock cannot go back: it is ${iso(world.now)}, asked for ${iso(target)}`);
+  await guardSimulator(() => world.advanceTo(target));
+}
+
+/** @param {Context} ctx */
+async function clock(ctx) {
+  const trace = await ctx.world.trace();
+  const waiting = trace.runs.filter((r) => r.status === 'WAITING' || r.status === 'PROCESSING').length;
+  return { now: iso(ctx.world.now), waitingRuns: waiting };
+}
+
+/** @param {Context} ctx */
+async function status(ctx) {
+  const trace = await ctx.world.trace();
+  /** @type {Record<string, number>} */
+  const fixtures = {};
+  for (const kind of FIXTURE_KINDS) {
+    const v = /** @type {any} */ (ctx.world.fixtures)[kind];
+    fixtures[kind] = v ? (Array.isArray(v) ? v.length : Object.keys(v).length) : 0;
+  }
+  return {
+    emulator: 'courier-automations',
+    now: iso(ctx.world.now),
+    seed: ctx.world.seed,
+    runs: trace.runs.length,
+    messages: trace.messages.length,
+    fixtures,
+    idempotencyKeys: ctx.idempotent.size,
+  };
+}

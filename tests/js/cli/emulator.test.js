@@ -1,0 +1,207 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { startEmulator } from '../../../js/emulator/index.js';
+import { fixture, SEED } from './helpers.js';
+
+const seed = JSON.parse(await readFile(SEED, 'utf8'));
+const templates = JSON.parse(await readFile(fixture('scenarios/templates.fixtures.json'), 'utf8'));
+const AUTH = { Authorization: 'Bearer test-key', 'Content-Type': 'application/json' };
+
+/** @type {Awaited<ReturnType<typeof startEmulator>>} */
+let emu;
+before(async () => {
+  emu = await startEmulator({ port: 0, now: '2024-04-08T08:00:00Z', bodyLimit: 64 * 1024 });
+});
+after(() => emu.close());
+
+const post = (path, body, headers = AUTH) => fetch(emu.url + path, {
+  method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body),
+});
+const get = async (path) => (await fetch(emu.url + path)).json();
+const reset = (body = {}) => post('/__emulator/reset', { now: '2024-04-08T08:00:00Z', ...body }, {});
+
+test('listens on 127.0.0.1 and reports its state', async () => {
+  assert.match(emu.url, /^http:\/\/127\.0\.0\.1:\d+$/);
+  await reset();
+  const s = await get('/__emulator');
+  assert.equal(s.now, '2024-04-08T08:00:00.000Z');
+  assert.equal(s.runs, 0);
+});
+
+test('200 { runId } for a valid ad hoc body', async () => {
+  await reset();
+  const res = await post('/automations/invoke', seed);
+  assert.equal(res.status, 200);
+  assert.match(res.headers.get('content-type'), /^application\/json/);
+  const body = await res.json();
+  assert.match(body.runId, /^1-[0-9a-f]{8}-[0-9a-f]{24}$/);
+  const run = await get(`/__emulator/runs/${body.runId}`);
+  assert.equal(run.runId, body.runId);
+  assert.equal(run.status, 'WAITING');
+});
+
+test('401 with a Courier-style body without a Bearer key', async () => {
+  for (const headers of [{ 'Content-Type': 'application/json' }, { Authorization: 'Bearer ', 'Content-Type': 'application/json' }, { Authorization: 'Token abc' }]) {
+    const res = await post('/automations/invoke', seed, headers);
+    assert.equal(res.status, 401);
+    const body = await res.json();
+    assert.equal(typeof body.message, 'string');
+    assert.equal(typeof body.type, 'string');
+  }
+  const basic = await post('/automations/invoke', seed, { Authorization: `Basic ${Buffer.from('me@example.com:test-key').toString('base64')}` });
+  assert.equal(basic.status, 200, 'Basic email:token works too');
+});
+
+test('400 invalid_request_error with the problems in the message and the report under `report`', async () => {
+  const res = await post('/automations/invoke', { automation: { steps: [{ action: 'delay', duration: 'PT5M' }] } });
+  assert.equal(res.status, 400);
+  const body = await res.json();
+  assert.equal(body.type, 'invalid_request_error');
+  assert.match(body.message, /^Invalid Steps Definition: /);
+  assert.match(body.message, /\/automation\/steps\/0\/duration/);
+  assert.equal(body.report.valid, false);
+  assert.ok(body.report.errors.some((p) => p.path === '/automation/steps/0/duration'));
+  const syntax = await post('/automations/invoke', '{"automation": ');
+  assert.equal(syntax.status, 400);
+  const sb = await syntax.json();
+  assert.equal(sb.type, 'invalid_request_error');
+  assert.equal(sb.report.errors[0].code.split('.')[0], 'json');
+});
+
+test('413 for a body over the limit', async () => {
+  const huge = JSON.stringify({ ...seed, data: { blob: 'x'.repeat(100 * 1024) } });
+  const res = await post('/automations/invoke', huge);
+  assert.equal(res.status, 413);
+  const body = await res.json();
+  assert.equal(body.type, 'invalid_request_error');
+  assert.match(body.message, /too large/);
+});
+
+test('Idempotency-Key: the same key replays the first response and starts nothing', async () => {
+  await reset();
+  const headers = { ...AUTH, 'Idempotency-Key': 'order-ORD-456-user-123' };
+  const first = await post('/automations/invoke', seed, headers);
+  const second = await post('/automations/invoke', seed, headers);
+  assert.equal(first.status, 200);
+  assert.equal(second.status, 200);
+  const a = await first.json();
+  const b = await second.json();
+  assert.deepEqual(b, a);
+  assert.equal(second.headers.get('idempotent-replayed'), 'true');
+  assert.equal((await get('/__emulator/runs')).runs.length, 1);
+  const other = await (await post('/automations/invoke', seed, { ...AUTH, 'Idempotency-Key': 'another' })).json();
+  assert.notEqual(other.runId, a.runId);
+  // A refused body is not stored: fixing it and retrying with the same key works.
+  const k = { ...AUTH, 'Idempotency-Key': 'fix-me' };
+  assert.equal((await post('/automations/invoke', { automation: { steps: [] } }, k)).status, 400);
+  assert.equal((await post('/automations/invoke', seed, k)).status, 200);
+});
+
+test('the clock: messages appear only once it passes the delay', async () => {
+  await reset();
+  const { runId } = await (await post('/automations/invoke', seed)).json();
+  assert.deepEqual((await get('/__emulator/messages')).messages, []);
+  let clock = await (await post('/__emulator/clock', { to: '2024-04-08T08:09:10.122Z' }, {})).json();
+  assert.equal(clock.now, '2024-04-08T08:09:10.122Z');
+  assert.deepEqual((await get('/__emulator/messages')).messages, []);
+  clock = await (await post('/__emulator/clock', { advance: '1 minute' }, {})).json();
+  assert.equal(clock.now, '2024-04-08T08:10:10.122Z');
+  const { messages } = await get('/__emulator/messages');
+  assert.equal(messages.length, 1);
+  assert.equal(messages[0].runId, runId);
+  assert.equal(messages[0].recipient, 'user-yes');
+  assert.equal(messages[0].template, '64TP5HKPFTM8VTK1Y75SJDQX9JK0');
+  assert.equal(messages[0].data.name, 'Foo');
+  assert.equal((await get(`/__emulator/runs/${runId}`)).status, 'PROCESSED');
+  assert.equal((await get('/__emulator/clock')).now, '2024-04-08T08:10:10.122Z');
+  const back = await post('/__emulator/clock', { to: '2024-01-01T00:00:00Z' }, {});
+  assert.equal(back.status, 400, 'the clock never goes back');
+  const bad = await post('/__emulator/clock', { advance: 'soon' }, {});
+  assert.equal(bad.status, 400);
+});
+
+test('delay then cancel across two requests', async () => {
+  await reset();
+  const first = await (await post('/automations/invoke', {
+    recipient: 'user-yes',
+    automation: { cancelation_token: 'T', steps: [{ action: 'delay', duration: '1 day' }, { action: 'send', template: 'X' }] },
+  })).json();
+  await post('/__emulator/clock', { advance: '1 hour' }, {});
+  const second = await post('/automations/invoke', { automation: { steps: [{ action: 'cancel', cancelation_token: 'T' }] } });
+  assert.equal(second.status, 200);
+  await post('/__emulator/clock', { advance: '2 days' }, {});
+  assert.equal((await get(`/__emulator/runs/${first.runId}`)).status, 'CANCELED');
+  assert.deepEqual((await get('/__emulator/messages')).messages, []);
+});
+
+test('template invoke with a fixture; 404 for an unknown template', async () => {
+  await reset();
+  const missing = await post('/automations/welcome-flow/invoke', { recipient: 'user-yes' });
+  assert.equal(missing.status, 404);
+  assert.equal((await missing.json()).type, 'invalid_request_error');
+  const loaded = await post('/__emulator/fixtures', templates, {});
+  assert.equal(loaded.status, 200);
+  const res = await post('/automations/welcome-flow/invoke', { recipient: 'user-yes', data: { name: 'Foo' } });
+  assert.equal(res.status, 200);
+  const { runId } = await res.json();
+  await post('/__emulator/clock', { advance: '1 hour' }, {});
+  const { messages } = await get(`/__emulator/messages?runId=${runId}`);
+  assert.equal(messages.length, 1);
+  assert.equal(messages[0].recipient, 'user-yes');
+  assert.equal(messages[0].data.name, 'Foo');
+  const bad = await post('/automations/welcome-flow/invoke', { recipient: 42 });
+  assert.equal(bad.status, 400);
+});
+
+test('fixtures loaded after runs keep the history and its run ids', async () => {
+  await reset();
+  const { runId } = await (await post('/automations/invoke', seed)).json();
+  await post('/__emulator/fixtures', { profiles: { 'user-yes': { email: 'y@example.com' } } }, {});
+  const runs = (await get('/__emulator/runs')).runs;
+  assert.deepEqual(runs.map((r) => r.runId), [runId]);
+  const badFixture = await post('/__emulator/fixtures', { gadgets: {} }, {});
+  assert.equal(badFixture.status, 400);
+});
+
+test('404 and 405 are JSON', async () => {
+  const nf = await post('/nope', {});
+  assert.equal(nf.status, 404);
+  assert.equal(typeof (await nf.json()).message, 'string');
+  const na = await fetch(`${emu.url}/automations/invoke`, { headers: AUTH });
+  assert.equal(na.status, 405);
+  assert.equal(na.headers.get('allow'), 'POST');
+  assert.equal((await na.json()).type, 'invalid_request_error');
+  const unknownRun = await fetch(`${emu.url}/__emulator/runs/1-00000000-000000000000000000000000`);
+  assert.equal(unknownRun.status, 404);
+});
+
+test('reset forgets runs, messages and idempotency keys', async () => {
+  await post('/automations/invoke', seed, { ...AUTH, 'Idempotency-Key': 'k1' });
+  const r = await (await reset({ seed: 9 })).json();
+  assert.equal(r.runs, 0);
+  assert.equal(r.idempotencyKeys, 0);
+  assert.equal(r.seed, 9);
+  assert.deepEqual((await get('/__emulator/messages')).messages, []);
+});
+
+test('an invalid fixture is a 400 with the report, and the fixtures before it stay', async () => {
+  await reset({ fixtures: templates });
+  const res = await post('/__emulator/fixtures', { templates: { broken: { automation: { steps: [] } } } }, {});
+  assert.equal(res.status, 400);
+  const body = await res.json();
+  assert.equal(body.type, 'invalid_request_error');
+  assert.ok(body.report.errors.some((p) => p.path.startsWith('/templates/broken') || p.path.includes('broken')), JSON.stringify(body.report));
+  const { fixtures } = await get('/__emulator/fixtures');
+  assert.deepEqual(Object.keys(fixtures.templates), ['welcome-flow']);
+  assert.equal((await post('/automations/welcome-flow/invoke', { recipient: 'user-yes' })).status, 200);
+});
+
+test('{ idle: true } runs every waiting step and moves the clock to the last one', async () => {
+  await reset();
+  await post('/automations/invoke', { recipient: 'u', automation: { steps: [{ action: 'delay', duration: '3 days' }, { action: 'send', template: 'T' }] } });
+  const clock = await (await post('/__emulator/clock', { idle: true }, {})).json();
+  assert.equal(clock.now, '2024-04-11T08:00:00.000Z');
+  assert.equal(clock.waitingRuns, 0);
+  assert.equal((await get('/__emulator/messages')).messages.length, 1);
+});

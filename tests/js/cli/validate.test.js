@@ -1,0 +1,115 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, mkdtemp, writeFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { assertOneLine, fixture, runCli, SEED } from './helpers.js';
+
+const INVALID = fixture('scenarios/invalid-body.json');
+
+test('validate: the seed example is valid, exit 0, human summary naming the file', async () => {
+  const r = await runCli(['validate', SEED]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /seed-example\.json: valid/);
+  assert.equal(r.stderr, '');
+});
+
+test('validate: an invalid body exits 1 and names file:line:column, path, message and hint', async () => {
+  const r = await runCli(['validate', INVALID]);
+  assert.equal(r.code, 1, r.stderr);
+  // the ISO duration on line 4 and the missing recipient
+  assert.match(r.stdout, /invalid-body\.json:4:\d+ +error +\S+ +\/automation\/steps\/0\/duration/);
+  assert.match(r.stdout, /hint: /);
+  assert.match(r.stdout, /\/automation\/steps\/1/);
+  assert.match(r.stdout, /invalid \(\d+ errors?, \d+ warnings?\)/);
+});
+
+test('validate --json prints the report; --level schema accepts what only Courier refuses', async () => {
+  let r = await runCli(['validate', '--json', INVALID]);
+  assert.equal(r.code, 1);
+  const report = JSON.parse(r.stdout);
+  assert.equal(report.valid, false);
+  assert.ok(report.errors.some((p) => p.path === '/automation/steps/0/duration' && p.line === 4));
+  r = await runCli(['validate', '--level', 'schema', '--json', INVALID]);
+  assert.equal(r.code, 0, r.stdout);
+  assert.equal(JSON.parse(r.stdout).valid, true);
+});
+
+test('validate reads standard input with - (and with no argument when piped)', async () => {
+  const seed = await readFile(SEED, 'utf8');
+  let r = await runCli(['validate', '-'], { input: seed });
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /<stdin>: valid/);
+  r = await runCli(['validate', '--json'], { input: '{"automation": {"steps": [\n"send"]}}' });
+  assert.equal(r.code, 1);
+  const [p] = JSON.parse(r.stdout).errors;
+  assert.equal(p.line, 2);
+  assert.equal(p.path, '/automation/steps/0');
+});
+
+test('validate: malformed JSON is a located problem (exit 1), not a crash', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'caw-cli-'));
+  try {
+    const file = join(dir, 'broken.json');
+    await writeFile(file, '{\n  "automation": {\n    "steps": [,]\n  }\n}\n');
+    const r = await runCli(['validate', file]);
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /broken\.json:3:\d+ +error +json\./);
+    assert.equal(r.stderr, '');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('validate: a missing file or a bad --level is one line and exit 2', async () => {
+  let r = await runCli(['validate', '/no/such/file.json']);
+  assert.equal(r.code, 2);
+  assertOneLine(assert, r.stderr, '/no/such/file.json', 'no such file');
+  r = await runCli(['validate', '--level', 'strict', SEED]);
+  assert.equal(r.code, 2);
+  assertOneLine(assert, r.stderr, '--level');
+  r = await runCli(['validate', SEED, SEED]);
+  assert.equal(r.code, 2);
+  assertOneLine(assert, r.stderr);
+  r = await runCli(['validate', fixture('scenarios')]);
+  assert.equal(r.code, 2);
+  assertOneLine(assert, r.stderr, 'is a directory');
+});
+
+test('validate: colours only with FORCE_COLOR, never with NO_COLOR or into a pipe', async () => {
+  const plain = await runCli(['validate', INVALID]);
+  assert.doesNotMatch(plain.stdout, /\u001b\[/);
+  const forced = await runCli(['validate', INVALID], { env: { FORCE_COLOR: '1' } });
+  assert.match(forced.stdout, /\u001b\[31m/);
+  const none = await runCli(['validate', INVALID], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } });
+  assert.doesNotMatch(none.stdout, /\u001b\[/);
+});
+
+test('validate: a dry-run scenario has each ad hoc request validated, located in the scenario file', async () => {
+  let r = await runCli(['validate', fixture('scenarios/delay-then-cancel.json')]);
+  assert.equal(r.code, 0, r.stdout);
+  assert.match(r.stdout, /delay-then-cancel\.json: valid/);
+  const dir = await mkdtemp(join(tmpdir(), 'caw-cli-'));
+  try {
+    const file = join(dir, 'scenario.json');
+    await writeFile(file, JSON.stringify({
+      now: '2024-04-08T08:00:00Z',
+      invocations: [
+        { request: { recipient: 'u', automation: { steps: [{ action: 'send', template: 'T' }] } } },
+        { templateId: 'whatever', request: { recipient: 'u' } },
+        { request: { recipient: 'u', automation: { steps: [{ action: 'delay', duration: 'PT5M' }] } } },
+      ],
+    }, null, 2));
+    r = await runCli(['validate', '--json', file]);
+    assert.equal(r.code, 1);
+    const [p] = JSON.parse(r.stdout).errors;
+    assert.equal(p.path, '/invocations/2/request/automation/steps/0/duration');
+    const text = (await readFile(file, 'utf8')).split('\n');
+    assert.match(text[p.line - 1].slice(p.column - 1), /^"PT5M"/);
+    r = await runCli(['dry-run', file]);
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /scenario\.json:\d+:\d+ +error +\S+ +\/invocations\/2\/request\/automation\/steps\/0\/duration/);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
