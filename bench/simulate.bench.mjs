@@ -4,7 +4,7 @@
 // timed. End to end: dryRun(scenario object, { detail: 'summary' }) until the trace object is in hand.
 // Writes bench/results/simulate.json and bench/results/simulate.md.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { init, dryRun } from '../js/node.js';
 import { instance } from '../js/runtime.js';
 
@@ -66,7 +66,11 @@ for (const n of sizes) {
 
 let native = null;
 const tool = new URL('../build/native/simulate_bench', import.meta.url);
-if (existsSync(tool)) {
+if (process.env.SIM_BENCH_NATIVE_JSON) {
+  // Figures from an earlier `build/native/simulate_bench` run (it takes a while at 1M).
+  native = JSON.parse(readFileSync(process.env.SIM_BENCH_NATIVE_JSON, 'utf8')).results;
+  for (const r of native) console.log('native', JSON.stringify(r));
+} else if (existsSync(tool)) {
   const args = (process.env.SIM_BENCH_NATIVE_SIZES ?? '10000,100000,1000000').split(',');
   native = JSON.parse(execFileSync(tool.pathname, args, { encoding: 'utf8', maxBuffer: 1 << 24 })).results;
   for (const r of native) console.log('native', JSON.stringify(r));
