@@ -311,7 +311,7 @@ ScenarioParse parse_scenario(const json& doc, const Options& options) {
   }
   if (auto now = doc.find("now"); now != doc.end()) {
     EpochMs t = s.now;
-    if (read_time(*now, "/now", report, t) && !options.now) s.now = t;
+    if (read_time(*now, "/now", report, t)) s.now = t;  // the scenario's own now wins over options.now
   }
   if (auto seed = doc.find("seed"); seed != doc.end()) {
     if (!seed->is_number_unsigned() && !(seed->is_number_integer() && seed->get<std::int64_t>() >= 0)) {
