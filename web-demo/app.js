@@ -372,7 +372,8 @@ function refreshAck() {
 }
 $('base-url').addEventListener('input', refreshAck);
 
-$('invoke').addEventListener('click', async () => {
+$('invoke-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
   const out = $('invoke-result');
   out.hidden = false;
   out.className = 'invoke-result';

@@ -13,13 +13,13 @@
 import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const CSP = "script-src 'self' 'wasm-unsafe-eval'";
 
-const here = fileURLToPath(new URL('.', import.meta.url));
-const repo = fileURLToPath(new URL('..', import.meta.url));
+const here = resolve(fileURLToPath(new URL('.', import.meta.url)));
+const repo = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',

@@ -9,7 +9,7 @@ const NS = 'http://www.w3.org/2000/svg';
 const LABEL_W = 200;
 const TOP = 46;
 const ROW_H = 62;
-const SLOT_W = 78;
+const SLOT_W = 66;
 const LEFT_PAD = 18;
 const RIGHT_PAD = 120;
 
@@ -23,7 +23,7 @@ export function toMs(v) {
 
 /** Pixels for a gap of `ms` virtual milliseconds. */
 export function gapWidth(ms) {
-  return ms <= 0 ? 0 : 26 + 22 * Math.log10(1 + ms / 1000);
+  return ms <= 0 ? 0 : 24 + 19 * Math.log10(1 + ms / 1000);
 }
 
 /** "1 d", "2 h 5 m", "9 m 10 s", "250 ms" */

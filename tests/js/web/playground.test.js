@@ -1,0 +1,180 @@
+// End to end: the playground in headless Debian Chromium (driven by playwright-core), served by
+// web-demo/server.mjs on a free port, under `script-src 'self' 'wasm-unsafe-eval'`.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { access, copyFile, mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { startServer, CSP } from '../../../web-demo/server.mjs';
+
+const root = new URL('../../../', import.meta.url);
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+const haveChromium = await access(CHROMIUM).then(() => true, () => false);
+const skip = haveChromium ? false : `${CHROMIUM} is not installed (scripts/bootstrap.sh installs it)`;
+
+let server;
+let browser;
+let page;
+const consoleErrors = [];
+const cspViolations = [];
+
+before(async () => {
+  server = await startServer({ port: 0 });
+  if (skip) return;
+  const { chromium } = await import('playwright-core');
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1100 }, deviceScaleFactor: 1 });
+  page = await context.newPage();
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      (window.__csp ??= []).push(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('the server maps the page and the package, with CSP and application/wasm', async () => {
+  const index = await fetch(server.url);
+  assert.equal(index.status, 200);
+  assert.equal(index.headers.get('content-security-policy'), CSP);
+  assert.match(await index.text(), /<script type="module" src="\.\/app\.js"><\/script>/);
+  const wasm = await fetch(new URL('pkg/dist/courier_automations.wasm', server.url));
+  assert.equal(wasm.status, 200);
+  assert.equal(wasm.headers.get('content-type'), 'application/wasm');
+  assert.equal(wasm.headers.get('content-security-policy'), CSP);
+  const entry = await fetch(new URL('pkg/js/browser.js', server.url));
+  assert.match(entry.headers.get('content-type'), /^text\/javascript/);
+  for (const bad of ['pkg/js/../../package.json', 'pkg/js/%2e%2e/%2e%2e/package.json', '..%2fpackage.json', 'server.mjs']) {
+    const res = await fetch(new URL(bad, server.url));
+    assert.equal(res.status, 404, bad);
+    await res.arrayBuffer();
+  }
+});
+
+test('the page has no inline script or inline event handler', async () => {
+  const html = await (await fetch(server.url)).text();
+  assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/i);
+  assert.doesNotMatch(html, /\son[a-z]+\s*=/i);
+});
+
+test('scripts/start.mjs starts on port 0 and prints the URL first', async () => {
+  const child = spawn(process.execPath, [fileURLToPath(new URL('scripts/start.mjs', root)), '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    const line = await new Promise((resolve, reject) => {
+      let buf = '';
+      child.stdout.on('data', (d) => {
+        buf += d;
+        if (buf.includes('\n')) resolve(buf.split('\n')[0]);
+      });
+      child.once('exit', (code) => reject(new Error(`start.mjs exited with ${code}`)));
+    });
+    const m = /^Playground: (http:\/\/127\.0\.0\.1:(\d+)\/)$/.exec(line);
+    assert.ok(m, line);
+    assert.notEqual(m[2], '0');
+    const res = await fetch(m[1]);
+    assert.equal(res.status, 200);
+    await res.arrayBuffer();
+  } finally {
+    child.kill('SIGTERM');
+  }
+});
+
+test('playground in Chromium: validation with line:column, delay-then-cancel waterfall, no console errors or CSP violations', { skip, timeout: 120_000 }, async (t) => {
+  await page.goto(server.url);
+  await page.waitForFunction(() => document.body.dataset.ready, null, { timeout: 30_000 });
+  assert.equal(await page.evaluate(() => document.body.dataset.ready), 'true', 'the wasm module loaded');
+  // The seed example is loaded first and is valid.
+  await page.waitForSelector('#problems li.ok');
+
+  await t.test('an invalid payload shows its problem at the right line', async () => {
+    const invalid = [
+      '{',
+      '  "recipient": "user-1",',
+      '  "automation": {',
+      '    "steps": [',
+      '      { "action": "send", "template": "T" },',
+      '      { "action": "delay", "duration": 5 }',
+      '    ]',
+      '  }',
+      '}',
+    ].join('\n');
+    await page.fill('#payload', '');
+    await page.type('#payload', invalid.slice(0, 40));
+    await page.fill('#payload', invalid); // the rest at once; `input` fires, debounced validation runs
+    const item = page.locator('#problems li.problem.error').first();
+    await item.waitFor();
+    assert.equal(await item.getAttribute('data-line'), '6', await item.innerText());
+    assert.match(await item.locator('.loc').innerText(), /^6:\d+$/);
+    assert.match(await page.locator('#payload-editor .gutter-lines div:nth-child(6)').getAttribute('class'), /mark-error/);
+    // Clicking it moves the cursor to that line.
+    await item.click();
+    const caretLine = await page.evaluate(() => {
+      const t = /** @type {HTMLTextAreaElement} */ (document.getElementById('payload'));
+      return t.value.slice(0, t.selectionStart).split('\n').length;
+    });
+    assert.equal(caretLine, 6);
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'payload');
+
+    // Malformed JSON: the syntax error is placed too.
+    await page.fill('#payload', '{\n  "recipient": "u",\n  "automation": { "steps": [ ] ,, }\n}');
+    await page.waitForFunction(() => document.querySelector('#problems li.problem.error .loc')?.textContent.startsWith('3:'));
+  });
+
+  await t.test('the delay-then-cancel example shows two runs, one canceled', async () => {
+    await page.selectOption('#examples', 'delay-then-cancel');
+    await page.waitForSelector('#timeline svg.timeline');
+    await page.waitForFunction(() => document.querySelectorAll('#timeline .run-label').length === 2);
+    const badges = await page.locator('#timeline .run-label .badge-text').allTextContents();
+    assert.deepEqual(badges.slice().sort(), ['CANCELED', 'PROCESSED']);
+    assert.equal(await page.locator('#timeline .run-end.status-canceled').count(), 1);
+    assert.ok(await page.locator('#timeline .bar.wait').count() >= 1, 'the delay is drawn as a wait');
+    assert.match(await page.locator('#run-summary').innerText(), /2 runs/);
+    // Clicking a step shows its input and output.
+    await page.locator('#timeline g.step').first().click();
+    await page.waitForSelector('#step-details .io pre');
+    assert.match(await page.locator('#step-title').innerText(), /Run \d · step \d/);
+    const messages = await page.locator('#messages .message').count();
+    assert.ok(messages >= 1, 'the confirmation would be sent');
+  });
+
+  await t.test('every example dry-runs', async () => {
+    const ids = await page.locator('#examples option').evaluateAll((os) => os.map((o) => o.value));
+    assert.ok(ids.length >= 6, String(ids));
+    for (const id of ids) {
+      await page.selectOption('#examples', id);
+      await page.waitForFunction((want) => document.querySelector('#example-description')?.textContent &&
+        document.querySelector('#examples').value === want && document.querySelector('#timeline svg.timeline, #timeline p'), id);
+      await page.waitForSelector('#timeline svg.timeline', { timeout: 5000 }).catch(() => {});
+      const errors = await page.locator('#problems li.problem.error').allInnerTexts();
+      assert.deepEqual(errors, [], `${id}: ${errors.join('\n')}`);
+      assert.equal(await page.locator('#timeline svg.timeline').count(), 1, `${id} has a timeline: ${await page.locator('#timeline').innerText()}`);
+    }
+  });
+
+  await t.test('screenshot (tests/artifacts/playground.png)', async () => {
+    await page.selectOption('#examples', 'delay-then-cancel');
+    await page.waitForFunction(() => document.querySelectorAll('#timeline .run-label').length === 2);
+    await page.locator('#timeline g.step.action-delay').first().click();
+    await page.waitForSelector('#step-details .io pre');
+    const artifacts = new URL('tests/artifacts/', root);
+    await mkdir(artifacts, { recursive: true });
+    const file = fileURLToPath(new URL('playground.png', artifacts));
+    await page.screenshot({ path: file, fullPage: true });
+    if (process.env.CAW_UPDATE_SCREENSHOT === '1') await copyFile(file, fileURLToPath(new URL('docs/playground.png', root)));
+  });
+
+  const csp = await page.evaluate(() => window.__csp ?? []);
+  assert.deepEqual(csp, [], 'no CSP violations');
+  assert.deepEqual(consoleErrors, [], 'no console errors');
+});
