@@ -144,6 +144,14 @@ async function update() {
     } else {
       try {
         trace = await caw.dryRun(buildScenario(doc, fixtures), { detail: 'full' });
+        if (Array.isArray(trace?.warnings)) {
+          const route = (p, severity) => routeScenarioProblem(p, severity, { text, pmap, fxText, fmap, fixtures });
+          const seen = new Set(problems.map((p) => `${p.code}|${p.path}|${p.message}`));
+          for (const w of trace.warnings) {
+            const p = route(w, 'warning');
+            if (!seen.has(`${p.code}|${p.path}|${p.message}`)) problems.push(p);
+          }
+        }
       } catch (e) {
         if (e?.report) {
           const route = (p, severity) => routeScenarioProblem(p, severity, { text, pmap, fxText, fmap, fixtures });
@@ -249,6 +257,8 @@ function renderTrace(trace, runError, problems) {
     `${(trace.messages ?? []).length} message${(trace.messages ?? []).length === 1 ? '' : 's'}`,
     span !== null ? `spans ${formatDuration(span)} of virtual time` : null,
   ].filter(Boolean).join(' · ');
+  $('run-summary').className = `summary${trace.error || counts.ERROR ? ' bad' : ''}`;
+  if (trace.error) $('run-summary').textContent += ` · stopped: ${trace.error}`;
   drawTimeline();
   renderMessages(trace);
   showStep(state.selected);

@@ -140,17 +140,18 @@ export function renderTimeline(svgHost, trace, { onSelect, selected } = {}) {
     const y = TOP + r * ROW_H;
     el('rect', { x: 0, y, width, height: ROW_H, class: r % 2 ? 'row row-odd' : 'row' }, svg);
     const label = el('g', { class: 'run-label' }, svg);
-    text(label, 14, y + 24, `Run ${r + 1}${run.parentRunId ? ' (child)' : ''}`, 'run-title', 'start');
+    const name = run.templateId ? ` · ${String(run.templateId).slice(0, 16)}${String(run.templateId).length > 16 ? '…' : ''}` : '';
+    text(label, 14, y + 24, `Run ${r + 1}${name}`, 'run-title', 'start');
     text(label, 14, y + 42, shortId(run.runId), 'run-id', 'start');
     const status = String(run.status ?? '');
     const badge = el('g', { class: `badge status-${status.toLowerCase().replace(/\s+/g, '-')}` }, label);
     const bw = 8 + status.length * 6.6;
-    el('rect', { x: LABEL_W - bw - 10, y: y + 13, width: bw, height: 17, rx: 8.5 }, badge);
-    text(badge, LABEL_W - bw / 2 - 10, y + 25.5, status, 'badge-text');
+    el('rect', { x: LABEL_W - bw - 10, y: y + 30, width: bw, height: 17, rx: 8.5 }, badge);
+    text(badge, LABEL_W - bw / 2 - 10, y + 42.5, status, 'badge-text');
     const title = el('title', {}, label);
     title.textContent = `${run.runId}\nstatus ${status}\ninvoked ${run.invokedAt}` +
       (run.cancelationToken ? `\ncancelation token ${run.cancelationToken}` : '') +
-      (run.parentRunId ? `\nparent ${run.parentRunId}` : '');
+      (run.templateId ? `\ntemplate ${run.templateId}` : '') + (run.parentRunId ? `\nchild of ${run.parentRunId}` : '');
   });
   el('line', { x1: LABEL_W, y1: TOP - 6, x2: LABEL_W, y2: height, class: 'label-rule' }, svg);
 
