@@ -72,7 +72,7 @@ const shortId = (id) => (typeof id === 'string' && id.length > 14 ? `${id.slice(
  * Computes the layout: the x of every step and every instant. Exported for tests.
  * @param {any} trace
  */
-export function layout(trace) {
+export function layout(trace, { fit = 0 } = {}) {
   const runs = Array.isArray(trace?.runs) ? trace.runs : [];
   const times = new Set();
   /** per run: Map time -> number of instant steps at that time */
@@ -99,17 +99,21 @@ export function layout(trace) {
   const xIn = new Map();
   const xOut = new Map();
   const gaps = [];
+  const slotsAt = anchors.map((t) => Math.max(0, ...perRun.map((c) => c.get(t) ?? 0)));
+  // Stretch the gaps (never the slots) to fill `fit` pixels, at most 3x.
+  const natural = anchors.slice(1).reduce((sum, t, k) => sum + gapWidth(t - anchors[k]), 0);
+  const fixed = LABEL_W + LEFT_PAD + slotsAt.reduce((a, b) => a + b, 0) * SLOT_W;
+  const stretch = natural > 0 && fit > fixed + natural ? Math.min(3, (fit - fixed) / natural) : 1;
   let x = LABEL_W + LEFT_PAD;
   anchors.forEach((t, k) => {
     if (k > 0) {
       const gap = t - anchors[k - 1];
-      const w = gapWidth(gap);
+      const w = gapWidth(gap) * stretch;
       gaps.push({ from: x, to: x + w, ms: gap });
       x += w;
     }
     xIn.set(t, x);
-    const slots = Math.max(0, ...perRun.map((c) => c.get(t) ?? 0));
-    x += slots * SLOT_W;
+    x += slotsAt[k] * SLOT_W;
     xOut.set(t, x);
   });
   return { runs, anchors, xIn, xOut, gaps, width: x, perRun };
@@ -122,8 +126,9 @@ export function layout(trace) {
  * @param {{ onSelect?: (runIndex: number, stepIndex: number) => void, selected?: [number, number] | null }} [options]
  */
 export function renderTimeline(svgHost, trace, { onSelect, selected } = {}) {
-  const { runs, anchors, xIn, xOut, gaps, width: contentWidth } = layout(trace);
-  const width = Math.max(contentWidth + RIGHT_PAD, 640);
+  const available = Math.max(640, (svgHost.clientWidth || 0) - 2);
+  const { runs, anchors, xIn, xOut, gaps, width: contentWidth } = layout(trace, { fit: available - RIGHT_PAD });
+  const width = Math.max(contentWidth + RIGHT_PAD, available);
   const height = TOP + Math.max(1, runs.length) * ROW_H + 12;
   const svg = el('svg', {
     width, height, viewBox: `0 0 ${width} ${height}`, class: 'timeline', role: 'img',
@@ -134,6 +139,10 @@ export function renderTimeline(svgHost, trace, { onSelect, selected } = {}) {
   const hatch = el('pattern', { id: 'wait-hatch', width: 7, height: 7, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' }, defs);
   el('rect', { width: 7, height: 7, class: 'wait-bg' }, hatch);
   el('line', { x1: 0, y1: 0, x2: 0, y2: 7, class: 'wait-line' }, hatch);
+  const arrow = el('marker', { id: 'spawn-arrow', viewBox: '0 0 8 8', refX: 4, refY: 4, markerWidth: 7, markerHeight: 7, orient: 'auto' }, defs);
+  el('path', { d: 'M0 0 L8 4 L0 8 z', class: 'spawn-arrow' }, arrow);
+  const cancelArrow = el('marker', { id: 'cancel-arrow', viewBox: '0 0 8 8', refX: 4, refY: 4, markerWidth: 7, markerHeight: 7, orient: 'auto' }, defs);
+  el('path', { d: 'M0 0 L8 4 L0 8 z', class: 'cancel-arrow' }, cancelArrow);
 
   // Row backgrounds and labels.
   runs.forEach((run, r) => {
@@ -166,21 +175,26 @@ export function renderTimeline(svgHost, trace, { onSelect, selected } = {}) {
     }
   }
   // Instants on the axis (labels thinned so they never overlap).
-  let lastLabel = -Infinity;
+  let lastEnd = -Infinity;
   let lastDay = null;
   for (const t of anchors) {
     const x = xIn.get(t);
     el('line', { x1: x, y1: TOP - 4, x2: x, y2: height, class: 'tick' }, svg);
-    if (x - lastLabel >= 92) {
-      const day = new Date(t).toISOString().slice(0, 10);
-      text(axis, x, 16, clock(t, day !== lastDay), 'tick-label', 'start');
+    const day = new Date(t).toISOString().slice(0, 10);
+    const content = clock(t, day !== lastDay);
+    if (x >= lastEnd + 10) {
+      text(axis, x, 16, content, 'tick-label', 'start');
       lastDay = day;
-      lastLabel = x;
+      lastEnd = x + content.length * 6.5;
     }
   }
 
   // Steps.
   let maxX = 0;
+  const spawned = new Map();
+  const starts = new Map();
+  const cancels = [];
+  const ends = [];
   runs.forEach((run, r) => {
     const yMid = TOP + r * ROW_H + 24;
     const steps = run.steps ?? [];
@@ -188,6 +202,7 @@ export function renderTimeline(svgHost, trace, { onSelect, selected } = {}) {
     const inv = toMs(run.invokedAt);
     let lastX = inv !== null ? xIn.get(inv) : LABEL_W + LEFT_PAD;
     const firstX = lastX;
+    let firstStepX = null;
     const drawn = [];
     steps.forEach((step, s) => {
       const start = toMs(step.startedAt);
@@ -208,6 +223,7 @@ export function renderTimeline(svgHost, trace, { onSelect, selected } = {}) {
         used.set(start, k + 1);
         const cx = xIn.get(start) + k * SLOT_W + SLOT_W / 2;
         el('rect', { x: cx - 10, y: yMid - 10, width: 20, height: 20, rx: 5, class: 'marker' }, g);
+        firstStepX ??= cx - 10;
         if (status === 'ERROR' || status === 'CANCELED') {
           el('path', { d: `M${cx - 4} ${yMid - 4} L${cx + 4} ${yMid + 4} M${cx + 4} ${yMid - 4} L${cx - 4} ${yMid + 4}`, class: 'marker-x' }, g);
         } else if (status === 'SKIPPED') {
@@ -217,23 +233,30 @@ export function renderTimeline(svgHost, trace, { onSelect, selected } = {}) {
         }
         text(g, cx, yMid + 27, label(step), 'step-label');
         lastX = Math.max(lastX, cx + 10);
+        if (step.output && typeof step.output.runId === 'string') spawned.set(step.output.runId, { x: cx, y: yMid + 10 });
+        if (step.action === 'cancel' && typeof step.input?.cancelation_token === 'string' && status === 'PROCESSED') {
+          cancels.push({ x: cx, y: yMid - 10, token: step.input.cancelation_token, at: start, r });
+        }
       } else {
         const x0 = xOut.get(start);
         const open = finish === null;
         const x1 = open ? Math.max(x0 + 40, (toMs(trace.endedAt) !== null ? xIn.get(toMs(trace.endedAt)) : x0 + 80)) : xIn.get(finish);
         const w = Math.max(6, x1 - x0);
         const isWait = step.action === 'delay';
+        firstStepX ??= x0;
         el('rect', { x: x0, y: yMid - 8, width: w, height: 16, rx: 4, class: isWait ? 'bar wait' : 'bar' }, g);
         if (open) el('path', { d: `M${x0 + w} ${yMid - 11} v22`, class: 'bar-open' }, g);
-        const duration = finish !== null ? formatDuration(finish - start) : 'waiting…';
-        text(g, x0 + w / 2, yMid - 13, `${label(step)} · ${duration}`, 'step-label');
-        if (status === 'CANCELED' || status === 'ERROR') {
-          el('path', { d: `M${x0 + w - 5} ${yMid - 5} l10 10 M${x0 + w + 5} ${yMid - 5} l-10 10`, class: 'marker-x strong' }, g);
+        const planned = toMs(step.output?.waitUntil);
+        let duration = finish !== null ? formatDuration(finish - start) : 'waiting…';
+        if (status === 'CANCELED' && finish !== null) {
+          duration = `canceled after ${duration}${planned !== null && planned > finish ? ` of ${formatDuration(planned - start)}` : ''}`;
         }
+        text(g, x0 + w / 2, yMid - 13, `${label(step)} · ${duration}`, 'step-label');
         lastX = Math.max(lastX, x0 + w);
       }
       drawn.push({ g, ghost: false, step, s });
     });
+    starts.set(run.runId, { x: firstStepX ?? firstX, y: yMid });
     // The run's track, then its steps on top.
     const track = el('line', { x1: firstX, y1: yMid, x2: Math.max(firstX, lastX), y2: yMid, class: 'track' }, svg);
     track.setAttribute('data-run', String(r));
@@ -242,9 +265,10 @@ export function renderTimeline(svgHost, trace, { onSelect, selected } = {}) {
     if (endStatus === 'CANCELED' || endStatus === 'ERROR') {
       const end = el('g', { class: `run-end status-${endStatus.toLowerCase()}` }, svg);
       el('circle', { cx: ghostX, cy: yMid, r: 9 }, end);
+      if (endStatus === 'CANCELED') ends.push({ x: ghostX, y: yMid, token: run.cancelationToken, r });
       el('path', { d: `M${ghostX - 4} ${yMid - 4} l8 8 M${ghostX + 4} ${yMid - 4} l-8 8`, class: 'run-end-x' }, end);
-      text(end, ghostX, yMid + 25, endStatus === 'CANCELED' ? 'canceled' : 'error', 'end-label');
-      ghostX += 30;
+      text(end, ghostX + 14, yMid + 4, endStatus === 'CANCELED' ? 'canceled' : 'error', 'end-label', 'start');
+      ghostX += endStatus === 'CANCELED' ? 80 : 60;
     }
     for (const d of drawn) {
       if (d.ghost) {
@@ -263,6 +287,24 @@ export function renderTimeline(svgHost, trace, { onSelect, selected } = {}) {
     }
   });
 
+  // An invoke step points at the child run it started.
+  for (const [child, from] of spawned) {
+    const to = starts.get(child);
+    if (!to) continue;
+    const link = el('path', { d: `M${from.x} ${from.y} C${from.x} ${to.y} ${from.x} ${to.y} ${to.x - 6} ${to.y}`, class: 'spawn-link', 'marker-end': 'url(#spawn-arrow)' }, null);
+    svg.insertBefore(link, svg.querySelector('g.step'));
+  }
+  // A cancel step points at the runs it canceled (same token).
+  for (const c of cancels) {
+    for (const e of ends) {
+      if (e.token !== c.token || e.r === c.r) continue;
+      const y1 = e.y + (e.y < c.y ? 10 : -10);
+      const link = el('path', { d: `M${c.x} ${c.y + (e.y < c.y ? 0 : 20)} C${c.x} ${y1} ${c.x} ${y1} ${e.x + (c.x > e.x ? 12 : -12)} ${e.y}`, class: 'cancel-link', 'marker-end': 'url(#cancel-arrow)' }, null);
+      const tip = el('title', {}, link);
+      tip.textContent = `cancel ${c.token}`;
+      svg.insertBefore(link, svg.querySelector('g.step'));
+    }
+  }
   if (!runs.length) text(svg, width / 2, TOP + 30, 'No runs', 'empty-label');
   if (maxX + 24 > width) {
     svg.setAttribute('width', String(maxX + 24));
