@@ -298,8 +298,11 @@ export function renderTimeline(svgHost, trace, { onSelect, selected } = {}) {
   for (const c of cancels) {
     for (const e of ends) {
       if (e.token !== c.token || e.r === c.r) continue;
-      const y1 = e.y + (e.y < c.y ? 10 : -10);
-      const link = el('path', { d: `M${c.x} ${c.y + (e.y < c.y ? 0 : 20)} C${c.x} ${y1} ${c.x} ${y1} ${e.x + (c.x > e.x ? 12 : -12)} ${e.y}`, class: 'cancel-link', 'marker-end': 'url(#cancel-arrow)' }, null);
+      const up = e.y < c.y;
+      const y0 = c.y + (up ? 0 : 20);
+      const y1 = e.y + (up ? 15 : -15);
+      const bend = (y1 - y0) / 2;
+      const link = el('path', { d: `M${c.x} ${y0} C${c.x} ${y0 + bend} ${e.x} ${y1 - bend} ${e.x} ${y1}`, class: 'cancel-link', 'marker-end': 'url(#cancel-arrow)' }, null);
       const tip = el('title', {}, link);
       tip.textContent = `cancel ${c.token}`;
       svg.insertBefore(link, svg.querySelector('g.step'));
