@@ -247,6 +247,15 @@ function renderTrace(trace, runError, problems) {
   state.trace = trace;
   const runs = trace.runs ?? [];
   if (state.selected && !runs[state.selected[0]]?.steps?.[state.selected[1]]) state.selected = null;
+  // Nothing chosen yet: show the most telling step (the first canceled or failed one, else the first).
+  if (!state.selected && runs.length) {
+    let pick = [0, 0];
+    runs.some((r, i) => (r.steps ?? []).some((st, j) => {
+      if (st.status === 'CANCELED' || st.status === 'ERROR') { pick = [i, j]; return true; }
+      return false;
+    }));
+    if (runs[pick[0]]?.steps?.[pick[1]]) state.selected = pick;
+  }
   const counts = {};
   for (const r of runs) counts[r.status] = (counts[r.status] ?? 0) + 1;
   const times = runs.map((r) => toMs(r.invokedAt)).filter((t) => t !== null);
@@ -296,9 +305,9 @@ function renderMessages(trace) {
     return h('article', { class: 'message' },
       h('div', { class: 'message-head' },
         h('span', { class: 'envelope', text: '✉' }),
-        h('span', { class: 'recipient', text: typeof m.recipient === 'string' ? m.recipient : pretty(m.recipient) }),
-        h('span', { class: 'arrow', text: '←' }),
         h('code', { class: 'template', text: String(m.template ?? '—') }),
+        h('span', { class: 'arrow', text: '→' }),
+        h('span', { class: 'recipient', text: typeof m.recipient === 'string' ? m.recipient : pretty(m.recipient) }),
         m.brand ? h('span', { class: 'tag', text: `brand ${m.brand}` }) : null,
         m.list ? h('span', { class: 'tag', text: `list ${m.list}` }) : null),
       h('div', { class: 'message-meta' }, h('span', { text: String(m.at ?? '') }), link),

@@ -100,10 +100,10 @@ export function layout(trace, { fit = 0 } = {}) {
   const xOut = new Map();
   const gaps = [];
   const slotsAt = anchors.map((t) => Math.max(0, ...perRun.map((c) => c.get(t) ?? 0)));
-  // Stretch the gaps (never the slots) to fill `fit` pixels, at most 3x.
+  // Stretch the gaps (never the slots) to fill `fit` pixels, at most 6x.
   const natural = anchors.slice(1).reduce((sum, t, k) => sum + gapWidth(t - anchors[k]), 0);
   const fixed = LABEL_W + LEFT_PAD + slotsAt.reduce((a, b) => a + b, 0) * SLOT_W;
-  const stretch = natural > 0 && fit > fixed + natural ? Math.min(3, (fit - fixed) / natural) : 1;
+  const stretch = natural > 0 && fit > fixed + natural ? Math.min(6, (fit - fixed) / natural) : 1;
   let x = LABEL_W + LEFT_PAD;
   anchors.forEach((t, k) => {
     if (k > 0) {

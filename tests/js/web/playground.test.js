@@ -94,8 +94,9 @@ test('playground in Chromium: validation with line:column, delay-then-cancel wat
   await page.goto(server.url);
   await page.waitForFunction(() => document.body.dataset.ready, null, { timeout: 30_000 });
   assert.equal(await page.evaluate(() => document.body.dataset.ready), 'true', 'the wasm module loaded');
-  // The seed example is loaded first and is valid.
-  await page.waitForSelector('#problems li.ok');
+  // The seed example is loaded first: valid (two warnings about its basic-format `until`), dry-run.
+  await page.waitForSelector('#timeline svg.timeline');
+  assert.equal(await page.locator('#problems li.problem.error').count(), 0);
 
   await t.test('an invalid payload shows its problem at the right line', async () => {
     const invalid = [
