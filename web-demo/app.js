@@ -134,6 +134,9 @@ async function update() {
     }
   }
   $('mode').textContent = state.scenarioMode ? 'scenario: now, seed, fixtures, invocations' : 'ad hoc invoke body';
+  for (const id of ['now', 'seed']) /** @type {HTMLInputElement} */ ($(id)).disabled = state.scenarioMode;
+  $('clock').classList.toggle('off', state.scenarioMode);
+  $('clock-hint').textContent = state.scenarioMode ? 'the scenario sets its own now and seed' : 'used when the editor holds a bare payload';
   state.payloadDoc = doc;
 
   let trace = null;

@@ -163,7 +163,52 @@ test('playground in Chromium: validation with line:column, delay-then-cancel wat
     }
   });
 
+  await t.test('invoke for real sends the payload through the client to the typed base URL', async () => {
+    // A stand-in for `courier-automations serve`: answers the CORS preflight and the POST.
+    const { createServer } = await import('node:http');
+    const seen = [];
+    const emulator = createServer((req, res) => {
+      const cors = {
+        'Access-Control-Allow-Origin': '*',
+        'Access-Control-Allow-Methods': 'POST, OPTIONS',
+        'Access-Control-Allow-Headers': 'authorization, content-type, idempotency-key, x-idempotency-expiration',
+      };
+      if (req.method === 'OPTIONS') { res.writeHead(204, cors); res.end(); return; }
+      let body = '';
+      req.on('data', (d) => { body += d; });
+      req.on('end', () => {
+        seen.push({ method: req.method, url: req.url, auth: req.headers.authorization, key: req.headers['idempotency-key'], body: JSON.parse(body) });
+        res.writeHead(200, { ...cors, 'Content-Type': 'application/json' });
+        res.end(JSON.stringify({ runId: '1-00000000-000000000000000000000001' }));
+      });
+    });
+    await new Promise((r) => emulator.listen(0, '127.0.0.1', r));
+    try {
+      await page.selectOption('#examples', 'send-list-fanout');
+      await page.waitForFunction(() => document.querySelector('#mode')?.textContent === 'ad hoc invoke body' &&
+        document.querySelector('#payload').value.includes('beta-testers'));
+      await page.click('#invoke-panel summary');
+      await page.fill('#base-url', 'https://api.courier.com');
+      assert.equal(await page.locator('#ack-row').isVisible(), true, 'a non-local URL asks for consent first');
+      await page.fill('#base-url', `http://127.0.0.1:${emulator.address().port}`);
+      assert.equal(await page.locator('#ack-row').isVisible(), false);
+      await page.click('#invoke');
+      await page.waitForSelector('#invoke-result.good, #invoke-result.bad');
+      const result = await page.locator('#invoke-result').innerText();
+      assert.match(result, /runId 1-00000000-000000000000000000000001/, result);
+      assert.equal(seen.length, 1);
+      assert.equal(seen[0].url, '/automations/invoke');
+      assert.match(seen[0].auth, /^Bearer /);
+      assert.ok(seen[0].key, 'an Idempotency-Key is sent');
+      assert.equal(seen[0].body.automation.steps[0].list, 'beta-testers');
+    } finally {
+      emulator.closeAllConnections?.();
+      await new Promise((r) => emulator.close(r));
+    }
+  });
+
   await t.test('screenshot (tests/artifacts/playground.png)', async () => {
+    await page.evaluate(() => { document.getElementById('invoke-panel').open = false; });
     await page.selectOption('#examples', 'delay-then-cancel');
     await page.waitForFunction(() => document.querySelectorAll('#timeline .run-label').length === 2);
     await page.locator('#timeline g.step.action-delay').first().click();
