@@ -338,16 +338,16 @@ function showStep(sel) {
     step.ref ? ['ref', h('code', { text: step.ref })] : null,
     ['started', step.startedAt ?? '—'],
     ['finished', step.finishedAt ?? '—'],
-    s !== null && f !== null ? ['took', formatDuration(f - s) + ' (virtual)'] : null,
+    s !== null && f !== null ? ['took', f > s ? `${formatDuration(f - s)} (virtual)` : 'no virtual time'] : null,
     ['run', `${run.runId} · ${run.status}`],
   ].filter(Boolean);
-  host.replaceChildren(
+  host.replaceChildren(...[
     h('dl', { class: 'kv' }, ...rows.flatMap(([k, v]) => [h('dt', { text: k }), h('dd', {}, v)])),
     Array.isArray(step.notes) && step.notes.length ? h('ul', { class: 'notes' }, ...step.notes.map((n) => h('li', { text: typeof n === 'string' ? n : pretty(n) }))) : null,
     h('div', { class: 'io' },
       h('div', {}, h('h3', { text: 'Input' }), h('pre', { class: 'json', text: pretty(step.input ?? null) })),
       h('div', {}, h('h3', { text: 'Output' }), h('pre', { class: 'json', text: pretty(step.output ?? null) }))),
-  );
+  ].filter(Boolean));
 }
 
 /* ---------------------------------------------------------------- examples */

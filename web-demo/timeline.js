@@ -100,10 +100,18 @@ export function layout(trace, { fit = 0 } = {}) {
   const xOut = new Map();
   const gaps = [];
   const slotsAt = anchors.map((t) => Math.max(0, ...perRun.map((c) => c.get(t) ?? 0)));
-  // Stretch the gaps (never the slots) to fill `fit` pixels, at most 6x.
+  // Instant steps get slots wide enough for their longest label.
+  let longest = 0;
+  for (const run of runs) for (const step of run.steps ?? []) {
+    const st = toMs(step.startedAt);
+    const fi = toMs(step.finishedAt);
+    if (st !== null && fi !== null && fi <= st) longest = Math.max(longest, label(step).length);
+  }
+  const slotW = Math.min(120, Math.max(SLOT_W, longest * 6.4 + 14));
+  // Stretch (or squeeze, down to 0.6x) the gaps, never the slots, to fill `fit` pixels.
   const natural = anchors.slice(1).reduce((sum, t, k) => sum + gapWidth(t - anchors[k]), 0);
-  const fixed = LABEL_W + LEFT_PAD + slotsAt.reduce((a, b) => a + b, 0) * SLOT_W;
-  const stretch = natural > 0 && fit > fixed + natural ? Math.min(6, (fit - fixed) / natural) : 1;
+  const fixed = LABEL_W + LEFT_PAD + slotsAt.reduce((a, b) => a + b, 0) * slotW;
+  const stretch = natural > 0 && fit > 0 ? Math.min(6, Math.max(0.6, (fit - fixed) / natural)) : 1;
   let x = LABEL_W + LEFT_PAD;
   anchors.forEach((t, k) => {
     if (k > 0) {
@@ -113,10 +121,10 @@ export function layout(trace, { fit = 0 } = {}) {
       x += w;
     }
     xIn.set(t, x);
-    x += slotsAt[k] * SLOT_W;
+    x += slotsAt[k] * slotW;
     xOut.set(t, x);
   });
-  return { runs, anchors, xIn, xOut, gaps, width: x, perRun };
+  return { runs, anchors, xIn, xOut, gaps, width: x, perRun, slotW };
 }
 
 /**
@@ -127,7 +135,7 @@ export function layout(trace, { fit = 0 } = {}) {
  */
 export function renderTimeline(svgHost, trace, { onSelect, selected } = {}) {
   const available = Math.max(640, (svgHost.clientWidth || 0) - 2);
-  const { runs, anchors, xIn, xOut, gaps, width: contentWidth } = layout(trace, { fit: available - RIGHT_PAD });
+  const { runs, anchors, xIn, xOut, gaps, width: contentWidth, slotW } = layout(trace, { fit: available - RIGHT_PAD });
   const width = Math.max(contentWidth + RIGHT_PAD, available);
   const height = TOP + Math.max(1, runs.length) * ROW_H + 12;
   const svg = el('svg', {
@@ -221,7 +229,7 @@ export function renderTimeline(svgHost, trace, { onSelect, selected } = {}) {
       if (finish !== null && finish <= start) {
         const k = used.get(start) ?? 0;
         used.set(start, k + 1);
-        const cx = xIn.get(start) + k * SLOT_W + SLOT_W / 2;
+        const cx = xIn.get(start) + k * slotW + slotW / 2;
         el('rect', { x: cx - 10, y: yMid - 10, width: 20, height: 20, rx: 5, class: 'marker' }, g);
         firstStepX ??= cx - 10;
         if (status === 'ERROR' || status === 'CANCELED') {
