@@ -426,7 +426,11 @@ $('invoke-form').addEventListener('submit', async (event) => {
     }
     say(lines.join('\n') || 'Nothing to send.', 'good');
   } catch (e) {
-    say(`${e?.name ?? 'Error'}: ${e?.message ?? e}${e?.report ? `\n${e.report.errors.map((p) => `  ${p.path || '/'}: ${p.message}`).join('\n')}` : ''}`, 'bad');
+    const cors = e?.name === 'ConnectionError'
+      ? `\nIs the server running? A browser also needs it to allow this page's origin (${location.origin}) with CORS: ` +
+        'answer the OPTIONS preflight with Access-Control-Allow-Origin and allow the Authorization, Content-Type and Idempotency-Key headers.'
+      : '';
+    say(`${e?.name ?? 'Error'}: ${e?.message ?? e}${e?.report ? `\n${e.report.errors.map((p) => `  ${p.path || '/'}: ${p.message}`).join('\n')}` : ''}${cors}`, 'bad');
   }
 });
 
