@@ -376,7 +376,9 @@ async function loadExample(id) {
   $('example-description').textContent = ex.description ?? '';
   state.selected = null;
   clearTimeout(state.timer);
+  delete document.body.dataset.example;
   await update();
+  document.body.dataset.example = id; // loaded, validated and dry-run (tests wait for it)
 }
 
 /* ---------------------------------------------------------------- invoke for real */
