@@ -138,6 +138,8 @@ async function update() {
   $('clock').classList.toggle('off', state.scenarioMode);
   $('clock-hint').textContent = state.scenarioMode ? 'the scenario sets its own now and seed' : 'used when the editor holds a bare payload';
   state.payloadDoc = doc;
+  const edited = !state.loaded || state.loaded.payload !== text || state.loaded.fixtures !== fxText;
+  $('example-description').classList.toggle('edited', edited);
 
   let trace = null;
   let runError = null;
@@ -374,6 +376,7 @@ async function loadExample(id) {
   fixturesEditor.value = fixtures ? fixtures.replace(/\s+$/, '') + '\n' : '{}\n';
   if (ex.now) /** @type {HTMLInputElement} */ ($('now')).value = ex.now;
   $('example-description').textContent = ex.description ?? '';
+  state.loaded = { payload: payloadEditor.value, fixtures: fixturesEditor.value };
   state.selected = null;
   clearTimeout(state.timer);
   delete document.body.dataset.example;
