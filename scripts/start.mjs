@@ -1,7 +1,17 @@
-// Prints the seed example of the OpenAPI contract in canonical form, through the wasm build.
-import { readFile } from 'node:fs/promises';
-import { init, normalize } from 'courier-automations-wasm';
+// `npm start`: serves the playground (web-demo/) with the package's browser entry under /pkg/.
+// `node scripts/start.mjs --port 0` picks a free port; the first line printed is the URL.
+import { access } from 'node:fs/promises';
+import { parseArgs, startServer } from '../web-demo/server.mjs';
 
-await init();
-const seed = await readFile(new URL('../tests/fixtures/valid/seed-example.json', import.meta.url), 'utf8');
-process.stdout.write(normalize(seed, { indent: 2 }) + '\n');
+const wasm = new URL('../dist/courier_automations.wasm', import.meta.url);
+await access(wasm).catch(() => {
+  console.error('dist/courier_automations.wasm is missing: run `npm run build` (npm start does it for you)');
+  process.exit(1);
+});
+
+const { url, close } = await startServer(parseArgs(process.argv.slice(2)));
+console.log(`Playground: ${url}`);
+console.log('Serving web-demo/ at / and the package (js/, dist/) at /pkg/. Ctrl+C stops.');
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => close().then(() => process.exit(0)));
+}

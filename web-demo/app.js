@@ -1,0 +1,457 @@
+/**
+ * The playground. Uses only the package's public browser entry (served at /pkg/js/browser.js)
+ * and, for "invoke for real", its wasm-free client (/pkg/js/client/index.js).
+ */
+import * as caw from '/pkg/js/browser.js';
+import { Editor } from './editor.js';
+import { lineColumn, locate, mapJson } from './jsonmap.js';
+import { formatDuration, renderTimeline, toMs } from './timeline.js';
+
+const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
+const DEBOUNCE_MS = 250;
+
+const state = {
+  examples: [],
+  trace: null,
+  selected: /** @type {[number, number] | null} */ (null),
+  seq: 0,
+  timer: 0,
+  scenarioMode: false,
+  payloadDoc: null,
+};
+
+const payloadEditor = new Editor($('payload-editor'), { onChange: schedule });
+const fixturesEditor = new Editor($('fixtures-editor'), { onChange: schedule });
+const editors = { payload: payloadEditor, fixtures: fixturesEditor };
+
+for (const id of ['level', 'now', 'seed']) $(id).addEventListener('input', schedule);
+$('examples').addEventListener('change', () => {
+  const value = /** @type {HTMLSelectElement} */ ($('examples')).value;
+  if (value) loadExample(value);
+});
+
+function schedule() {
+  clearTimeout(state.timer);
+  state.timer = setTimeout(update, DEBOUNCE_MS);
+}
+
+const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+const pretty = (v) => JSON.stringify(v, null, 2) ?? 'undefined';
+
+/* ---------------------------------------------------------------- validation */
+
+/** The package's validator; a build without it still gets shape checks from normalize(). */
+function validateText(text, level) {
+  if (typeof caw.validate === 'function') return caw.validate(text, { level });
+  try {
+    caw.normalize(text);
+    return { valid: true, errors: [], warnings: [] };
+  } catch (e) {
+    if (e?.report) return e.report;
+    throw e;
+  }
+}
+
+/**
+ * A problem, placed in an editor: the validator's line/column when it gave them, else the
+ * JSON Pointer looked up in the editor's text.
+ */
+function place(p, severity, editor, pointer, map, text) {
+  const out = { ...p, severity, editor, line: undefined, column: undefined, end: undefined };
+  if (editor === 'payload' && Number.isInteger(p.line) && Number.isInteger(p.column)) {
+    out.line = p.line;
+    out.column = p.column;
+  } else if (editor && map && pointer !== undefined) {
+    const at = locate(map, pointer);
+    if (at) Object.assign(out, lineColumn(text, at.start));
+  }
+  return out;
+}
+
+function reportProblems(report, route) {
+  const out = [];
+  for (const [list, severity] of [[report?.errors, 'error'], [report?.warnings, 'warning']]) {
+    for (const p of list ?? []) out.push(route(p, severity));
+  }
+  return out;
+}
+
+/** Builds the scenario that dryRun() receives from the two editors and the clock fields. */
+function buildScenario(doc, fixtures) {
+  if (state.scenarioMode) {
+    const merged = { ...(isObject(doc.fixtures) ? doc.fixtures : {}), ...fixtures };
+    return Object.keys(merged).length ? { ...doc, fixtures: merged } : { ...doc };
+  }
+  const scenario = { now: /** @type {HTMLInputElement} */ ($('now')).value.trim() || undefined, invocations: [{ request: doc }] };
+  const seed = Number(/** @type {HTMLInputElement} */ ($('seed')).value);
+  if (Number.isInteger(seed) && seed >= 0) scenario.seed = seed;
+  if (Object.keys(fixtures).length) scenario.fixtures = fixtures;
+  return scenario;
+}
+
+async function update() {
+  const seq = ++state.seq;
+  const level = /** @type {HTMLSelectElement} */ ($('level')).value;
+  const text = payloadEditor.value;
+  const fxText = fixturesEditor.value;
+  const pmap = mapJson(text);
+  const fmap = mapJson(fxText);
+  const problems = [];
+  let fixtures = {};
+  let doc = null;
+  let canRun = true;
+
+  // Fixtures: plain JSON, checked here; their meaning is checked by the dry run.
+  if (fxText.trim() === '') {
+    fixtures = {};
+  } else if (fmap.error) {
+    problems.push({ code: 'json.syntax', path: '', message: `Fixtures: ${fmap.error.message}`, severity: 'error', editor: 'fixtures', ...lineColumn(fxText, fmap.error.offset) });
+    canRun = false;
+  } else {
+    fixtures = JSON.parse(fxText);
+    if (!isObject(fixtures)) {
+      problems.push({ code: 'fixtures.shape', path: '', message: 'Fixtures must be a JSON object', severity: 'error', editor: 'fixtures', line: 1, column: 1 });
+      canRun = false;
+      fixtures = {};
+    }
+  }
+
+  // The payload (or scenario).
+  if (pmap.error) {
+    state.scenarioMode = /"invocations"\s*:/.test(text);
+    const report = state.scenarioMode ? null : validateText(text, level);
+    const fromValidator = report ? reportProblems(report, (p, s) => place(p, s, 'payload', p.path, pmap, text)) : [];
+    if (fromValidator.some((p) => p.severity === 'error')) problems.push(...fromValidator);
+    else problems.push({ code: 'json.syntax', path: '', message: pmap.error.message, severity: 'error', editor: 'payload', ...lineColumn(text, pmap.error.offset) });
+    canRun = false;
+  } else {
+    doc = JSON.parse(text);
+    state.scenarioMode = isObject(doc) && 'invocations' in doc;
+    if (!state.scenarioMode) {
+      const report = validateText(text, level);
+      problems.push(...reportProblems(report, (p, s) => place(p, s, 'payload', p.path, pmap, text)));
+      if (!report.valid) canRun = false;
+    }
+  }
+  $('mode').textContent = state.scenarioMode ? 'scenario: now, seed, fixtures, invocations' : 'ad hoc invoke body';
+  for (const id of ['now', 'seed']) /** @type {HTMLInputElement} */ ($(id)).disabled = state.scenarioMode;
+  $('clock').classList.toggle('off', state.scenarioMode);
+  $('clock-hint').textContent = state.scenarioMode ? 'the scenario sets its own now and seed' : 'used when the editor holds a bare payload';
+  state.payloadDoc = doc;
+  const edited = !state.loaded || state.loaded.payload !== text || state.loaded.fixtures !== fxText;
+  $('example-description').classList.toggle('edited', edited);
+
+  let trace = null;
+  let runError = null;
+  if (canRun && doc !== null) {
+    if (typeof caw.dryRun !== 'function') {
+      runError = 'This build of the package has no dryRun() yet.';
+    } else {
+      try {
+        trace = await caw.dryRun(buildScenario(doc, fixtures), { detail: 'full' });
+        if (Array.isArray(trace?.warnings)) {
+          const route = (p, severity) => routeScenarioProblem(p, severity, { text, pmap, fxText, fmap, fixtures });
+          const seen = new Set(problems.map((p) => `${p.code}|${p.path}|${p.message}`));
+          for (const w of trace.warnings) {
+            const p = route(w, 'warning');
+            if (!seen.has(`${p.code}|${p.path}|${p.message}`)) problems.push(p);
+          }
+        }
+      } catch (e) {
+        if (e?.report) {
+          const route = (p, severity) => routeScenarioProblem(p, severity, { text, pmap, fxText, fmap, fixtures });
+          const seen = new Set(problems.map((p) => `${p.code}|${p.message}`));
+          for (const p of reportProblems(e.report, route)) if (!seen.has(`${p.code}|${p.message}`)) problems.push(p);
+        } else {
+          runError = `Dry run failed: ${e?.message ?? e}`;
+        }
+      }
+    }
+  }
+  if (seq !== state.seq) return; // a newer edit already started
+  renderProblems(problems);
+  renderTrace(trace, runError, problems);
+}
+
+/** Problems of a dry run carry paths from the scenario's root: send each to its editor. */
+function routeScenarioProblem(p, severity, { text, pmap, fxText, fmap, fixtures }) {
+  const path = String(p.path ?? '');
+  const fx = /^\/fixtures(\/([^/]*))?(.*)$/.exec(path);
+  if (fx && (!state.scenarioMode || (fx[2] !== undefined && fx[2].replace(/~1/g, '/').replace(/~0/g, '~') in fixtures))) {
+    return place(p, severity, 'fixtures', path.slice('/fixtures'.length), fmap, fxText);
+  }
+  if (!state.scenarioMode) {
+    const m = /^\/invocations\/0\/request(.*)$/.exec(path);
+    if (m) return place({ ...p, path: m[1], line: undefined, column: undefined }, severity, 'payload', m[1], pmap, text);
+    return { ...p, severity, editor: null };
+  }
+  return place({ ...p, line: undefined, column: undefined }, severity, 'payload', path, pmap, text);
+}
+
+/* ---------------------------------------------------------------- rendering */
+
+function h(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k === 'class') node.className = v;
+    else if (k === 'text') node.textContent = v;
+    else node.setAttribute(k, v === true ? '' : String(v));
+  }
+  for (const c of children) if (c !== null && c !== undefined && c !== false) node.append(c);
+  return node;
+}
+
+function renderProblems(problems) {
+  const list = $('problems');
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  const warnings = problems.length - errors;
+  problems.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) ||
+    ((a.editor === 'fixtures') - (b.editor === 'fixtures')) || ((a.line ?? 1e9) - (b.line ?? 1e9)) || ((a.column ?? 0) - (b.column ?? 0)));
+  $('problem-summary').textContent = problems.length
+    ? `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`
+    : 'valid';
+  $('problem-summary').className = `summary ${errors ? 'bad' : warnings ? 'warn' : 'good'}`;
+  const items = problems.map((p) => {
+    const where = p.line ? `${p.editor === 'fixtures' ? 'fixtures ' : ''}${p.line}:${p.column}` : '';
+    const li = h('li', { class: `problem ${p.severity}`, tabindex: where ? 0 : undefined, 'data-line': p.line, 'data-editor': p.editor ?? '' },
+      h('span', { class: 'sev', text: p.severity === 'error' ? '✕' : '!', 'aria-label': p.severity }),
+      h('div', { class: 'problem-body' },
+        h('div', { class: 'problem-msg', text: p.message }),
+        p.hint ? h('div', { class: 'problem-hint', text: `Hint: ${p.hint}` }) : null,
+        h('div', { class: 'problem-meta' },
+          h('code', { class: 'path', text: p.path || '/' }),
+          p.code ? h('span', { class: 'code', text: p.code }) : null)),
+      where ? h('span', { class: 'loc', text: where }) : null);
+    if (where) {
+      const go = () => editors[p.editor]?.select(p.line, p.column);
+      li.addEventListener('click', go);
+      li.addEventListener('keydown', (e) => { if (e.key === 'Enter') go(); });
+    }
+    return li;
+  });
+  if (!items.length) items.push(h('li', { class: 'ok', text: 'No problems: the payload is valid at this level.' }));
+  list.replaceChildren(...items);
+  for (const [name, editor] of Object.entries(editors)) {
+    editor.setMarks(problems.filter((p) => p.editor === name && p.line).map((p) => ({ line: p.line, severity: p.severity, message: p.message })));
+  }
+}
+
+function renderTrace(trace, runError, problems) {
+  const host = $('timeline');
+  if (!trace) {
+    state.trace = null;
+    const why = runError ?? (problems.some((p) => p.severity === 'error') ? 'Fix the errors to see the dry run.' : 'Nothing to run.');
+    host.replaceChildren(h('p', { class: runError ? 'empty bad' : 'empty', text: why }));
+    $('run-summary').textContent = '–';
+    $('messages').replaceChildren(h('p', { class: 'empty', text: 'Messages that would be sent appear here.' }));
+    $('message-count').textContent = '–';
+    showStep(null);
+    return;
+  }
+  state.trace = trace;
+  const runs = trace.runs ?? [];
+  if (state.selected && !runs[state.selected[0]]?.steps?.[state.selected[1]]) state.selected = null;
+  // Nothing chosen yet: show the most telling step (the first canceled or failed one, else the first).
+  if (!state.selected && runs.length) {
+    let pick = [0, 0];
+    runs.some((r, i) => (r.steps ?? []).some((st, j) => {
+      if (st.status === 'CANCELED' || st.status === 'ERROR') { pick = [i, j]; return true; }
+      return false;
+    }));
+    if (runs[pick[0]]?.steps?.[pick[1]]) state.selected = pick;
+  }
+  const counts = {};
+  for (const r of runs) counts[r.status] = (counts[r.status] ?? 0) + 1;
+  const times = runs.map((r) => toMs(r.invokedAt)).filter((t) => t !== null);
+  const span = times.length && toMs(trace.endedAt) !== null ? toMs(trace.endedAt) - Math.min(...times) : null;
+  $('run-summary').textContent = [
+    `${runs.length} run${runs.length === 1 ? '' : 's'}`,
+    ...Object.entries(counts).map(([s, n]) => `${n} ${String(s).toLowerCase()}`),
+    `${(trace.messages ?? []).length} message${(trace.messages ?? []).length === 1 ? '' : 's'}`,
+    span !== null ? `spans ${formatDuration(span)} of virtual time` : null,
+  ].filter(Boolean).join(' · ');
+  $('run-summary').className = `summary${trace.error || counts.ERROR ? ' bad' : ''}`;
+  if (trace.error) $('run-summary').textContent += ` · stopped: ${trace.error}`;
+  drawTimeline();
+  renderMessages(trace);
+  showStep(state.selected);
+}
+
+function drawTimeline() {
+  renderTimeline($('timeline'), state.trace, {
+    selected: state.selected,
+    onSelect: (r, s) => {
+      state.selected = [r, s];
+      drawTimeline();
+      showStep(state.selected);
+    },
+  });
+}
+
+function renderMessages(trace) {
+  const runs = trace.runs ?? [];
+  const messages = trace.messages ?? [];
+  $('message-count').textContent = `${messages.length}`;
+  if (!messages.length) {
+    $('messages').replaceChildren(h('p', { class: 'empty', text: 'No message would be sent.' }));
+    return;
+  }
+  const runIndex = new Map(runs.map((r, i) => [r.runId, i]));
+  $('messages').replaceChildren(...messages.map((m) => {
+    const r = runIndex.get(m.runId);
+    const link = h('button', { type: 'button', class: 'link', text: `Run ${r === undefined ? '?' : r + 1} · step ${m.stepIndex + 1}` });
+    link.addEventListener('click', () => {
+      if (r === undefined) return;
+      state.selected = [r, m.stepIndex];
+      drawTimeline();
+      showStep(state.selected);
+    });
+    return h('article', { class: 'message' },
+      h('div', { class: 'message-head' },
+        h('span', { class: 'envelope', text: '✉' }),
+        h('code', { class: 'template', text: String(m.template ?? '—') }),
+        h('span', { class: 'arrow', text: '→' }),
+        h('span', { class: 'recipient', text: typeof m.recipient === 'string' ? m.recipient : pretty(m.recipient) }),
+        m.brand ? h('span', { class: 'tag', text: `brand ${m.brand}` }) : null,
+        m.list ? h('span', { class: 'tag', text: `list ${m.list}` }) : null),
+      h('div', { class: 'message-meta' }, h('span', { text: String(m.at ?? '') }), link),
+      h('details', { class: 'json-details', open: messages.length <= 3 ? true : undefined },
+        h('summary', { text: 'merged data' }), h('pre', { class: 'json', text: pretty(m.data ?? {}) })),
+      m.profile && Object.keys(m.profile).length ? h('details', { class: 'json-details' },
+        h('summary', { text: 'profile' }), h('pre', { class: 'json', text: pretty(m.profile) })) : null);
+  }));
+}
+
+function showStep(sel) {
+  const host = $('step-details');
+  const run = sel ? state.trace?.runs?.[sel[0]] : null;
+  const step = run?.steps?.[sel[1]];
+  if (!step) {
+    $('step-title').textContent = 'click a step';
+    host.replaceChildren(h('p', { class: 'empty', text: 'Click a bar or marker in the timeline to see the step\'s input and output.' }));
+    return;
+  }
+  $('step-title').textContent = `Run ${sel[0] + 1} · step ${sel[1] + 1} · ${step.action}`;
+  const s = toMs(step.startedAt);
+  const f = toMs(step.finishedAt);
+  const rows = [
+    ['status', h('span', { class: `pill status-${String(step.status).toLowerCase().replace(/\s+/g, '-')}`, text: String(step.status) })],
+    step.ref ? ['ref', h('code', { text: step.ref })] : null,
+    ['started', step.startedAt ?? '—'],
+    ['finished', step.finishedAt ?? '—'],
+    s !== null && f !== null ? ['took', f > s ? `${formatDuration(f - s)} (virtual)` : 'no virtual time'] : null,
+    ['run', `${run.runId} · ${run.status}`],
+  ].filter(Boolean);
+  host.replaceChildren(...[
+    h('dl', { class: 'kv' }, ...rows.flatMap(([k, v]) => [h('dt', { text: k }), h('dd', {}, v)])),
+    Array.isArray(step.notes) && step.notes.length ? h('ul', { class: 'notes' }, ...step.notes.map((n) => h('li', { text: typeof n === 'string' ? n : pretty(n) }))) : null,
+    h('div', { class: 'io' },
+      h('div', {}, h('h3', { text: 'Input' }), h('pre', { class: 'json', text: pretty(step.input ?? null) })),
+      h('div', {}, h('h3', { text: 'Output' }), h('pre', { class: 'json', text: pretty(step.output ?? null) }))),
+  ].filter(Boolean));
+}
+
+/* ---------------------------------------------------------------- examples */
+
+async function loadExamples() {
+  const res = await fetch('./examples/index.json');
+  state.examples = await res.json();
+  const select = /** @type {HTMLSelectElement} */ ($('examples'));
+  select.replaceChildren(...state.examples.map((e) => h('option', { value: e.id, text: e.title })));
+  const wanted = new URLSearchParams(location.hash.slice(1)).get('example');
+  const first = state.examples.find((e) => e.id === wanted) ?? state.examples[0];
+  if (first) {
+    select.value = first.id;
+    await loadExample(first.id);
+  }
+}
+
+async function loadExample(id) {
+  const ex = state.examples.find((e) => e.id === id);
+  if (!ex) return;
+  const get = async (file) => (file ? (await fetch(`./examples/${file}`)).text() : '');
+  const [payload, fixtures] = await Promise.all([get(ex.payload), get(ex.fixtures)]);
+  payloadEditor.value = payload.replace(/\s+$/, '') + '\n';
+  fixturesEditor.value = fixtures ? fixtures.replace(/\s+$/, '') + '\n' : '{}\n';
+  if (ex.now) /** @type {HTMLInputElement} */ ($('now')).value = ex.now;
+  $('example-description').textContent = ex.description ?? '';
+  state.loaded = { payload: payloadEditor.value, fixtures: fixturesEditor.value };
+  state.selected = null;
+  clearTimeout(state.timer);
+  delete document.body.dataset.example;
+  await update();
+  document.body.dataset.example = id; // loaded, validated and dry-run (tests wait for it)
+}
+
+/* ---------------------------------------------------------------- invoke for real */
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
+function baseIsLocal() {
+  try {
+    return LOOPBACK.has(new URL(/** @type {HTMLInputElement} */ ($('base-url')).value).hostname);
+  } catch {
+    return true;
+  }
+}
+function refreshAck() {
+  $('ack-row').hidden = baseIsLocal();
+}
+$('base-url').addEventListener('input', refreshAck);
+
+$('invoke-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const out = $('invoke-result');
+  out.hidden = false;
+  out.className = 'invoke-result';
+  const say = (msg, cls = '') => { out.textContent = msg; out.className = `invoke-result ${cls}`; };
+  const doc = state.payloadDoc;
+  if (!doc) return say('The editor does not hold valid JSON.', 'bad');
+  if (!baseIsLocal() && !/** @type {HTMLInputElement} */ ($('ack')).checked) {
+    return say('Not sending a key from a page to a non-local URL. Tick the box if this really is a private tool — or better, invoke from your server.', 'bad');
+  }
+  const key = /** @type {HTMLInputElement} */ ($('api-key')).value.trim() || 'emulator-test-key';
+  const requests = state.scenarioMode
+    ? (Array.isArray(doc.invocations) ? doc.invocations : []).map((i) => ({ templateId: i?.templateId, body: i?.request }))
+    : [{ body: doc }];
+  say('Sending…');
+  try {
+    const { AutomationsClient } = await import('/pkg/js/client/index.js');
+    const client = new AutomationsClient({
+      apiKey: key,
+      baseURL: /** @type {HTMLInputElement} */ ($('base-url')).value,
+      dangerouslyAllowBrowser: true,
+      timeout: 15_000,
+      validator: typeof caw.validate === 'function' ? (body, options) => caw.validate(body, options) : undefined,
+    });
+    const lines = [];
+    for (const r of requests) {
+      const res = r.templateId ? await client.invokeByTemplate(r.templateId, r.body ?? {}) : await client.invokeAdHoc(r.body);
+      lines.push(`${r.templateId ? `template ${r.templateId}` : 'ad hoc'} → runId ${res.runId}`);
+    }
+    say(lines.join('\n') || 'Nothing to send.', 'good');
+  } catch (e) {
+    const cors = e?.name === 'ConnectionError'
+      ? `\nIs the server running? A browser also needs it to allow this page's origin (${location.origin}) with CORS: ` +
+        'answer the OPTIONS preflight with Access-Control-Allow-Origin and allow the Authorization, Content-Type and Idempotency-Key headers.'
+      : '';
+    say(`${e?.name ?? 'Error'}: ${e?.message ?? e}${e?.report ? `\n${e.report.errors.map((p) => `  ${p.path || '/'}: ${p.message}`).join('\n')}` : ''}${cors}`, 'bad');
+  }
+});
+
+/* ---------------------------------------------------------------- start */
+
+try {
+  await caw.init();
+  $('engine').textContent = `wasm v${caw.version()}`;
+  $('engine').classList.add('ready');
+  refreshAck();
+  await loadExamples();
+  document.body.dataset.ready = 'true';
+} catch (e) {
+  $('engine').textContent = 'wasm failed to load';
+  $('engine').classList.add('bad');
+  $('timeline').replaceChildren(h('p', { class: 'empty bad', text: `Could not start: ${e?.message ?? e}` }));
+  document.body.dataset.ready = 'error';
+  throw e;
+}
