@@ -3,8 +3,11 @@
 # the objects of an existing wasm build with extra flags. Not part of `npm test` (slow);
 # run it after `bash scripts/build.sh wasm` (and, for the LTO rows, a build with -flto:
 #   cmake -S . -B build/wasm-lto -G Ninja --toolchain /usr/share/emscripten/cmake/Modules/Platform/Emscripten.cmake \
-#     -DCMAKE_BUILD_TYPE=Release -DCAW_TESTS=OFF -DCAW_WASM_LTO=ON -DCAW_DIST_DIR=/tmp/caw-lto-dist
+#     -DCMAKE_BUILD_TYPE=Release -DCAW_TESTS=OFF -DCAW_WASM_CLOSURE=OFF -DCAW_DIST_DIR=/tmp/caw-lto-dist
 #   cmake --build build/wasm-lto -j2).
+# Rows are relative to the build's current configuration (cmake/wasm.cmake): the committed
+# bench/results/size-knobs.md was measured with LTO, closure, TEXTDECODER=2 and the trimmed
+# INCOMING_MODULE_JS_API all off (configure with -DCAW_WASM_LTO=OFF -DCAW_WASM_CLOSURE=OFF to repeat it).
 # Writes bench/results/size-knobs.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -55,7 +58,7 @@ fi
 
 mkdir -p bench/results
 {
-  echo "# Size knobs (gzip -9 bytes; $(date -u +%Y-%m-%d), emscripten $(em++ --version | head -1 | grep -o '[0-9.]*' | head -1))"
+  echo "# Size knobs (gzip -9 bytes; $(date -u +%Y-%m-%d), emscripten 3.1.6)"
   echo
   echo "| variant | wasm raw | wasm gz | JS raw | JS gz | wasm+JS gz |"
   echo "|---|---:|---:|---:|---:|---:|"
