@@ -3,19 +3,26 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeProbe, packageName, resolveExport } from './installed.js';
 
-/** Writes the worker into the installed project and returns a started Miniflare. */
-export async function startWorker(project, pkg) {
+/**
+ * Writes a worker into the installed project and starts it in miniflare. By default it imports
+ * the entry the exports map gives for workerd and calls init(); with `hostModule`, it imports
+ * the default entry and hands init() a .wasm it imported itself (the `init({ module })` pattern).
+ */
+export async function startWorker(project, pkg, { hostModule = false } = {}) {
   const { Miniflare } = await import('miniflare');
-  const entry = resolveExport(pkg, '.', ['workerd', 'worker', 'browser']);
+  const entry = resolveExport(pkg, '.', hostModule ? ['default'] : ['workerd', 'worker', 'browser']);
+  const wasm = resolveExport(pkg, './courier_automations.wasm', []);
   writeProbe(project);
-  writeFileSync(join(project, 'worker.mjs'), `
+  const file = hostModule ? 'worker-host-module.mjs' : 'worker.mjs';
+  writeFileSync(join(project, file), `
     import * as api from './node_modules/${packageName}/${entry.slice(2)}';
+    ${hostModule ? `import wasmModule from './node_modules/${packageName}/${wasm.slice(2)}';` : ''}
     import { probe } from './probe.mjs';
     export default {
       async fetch(request) {
         const started = performance.now();
         try {
-          await api.init();
+          await api.init(${hostModule ? '{ module: wasmModule }' : ''});
           const result = await probe(api, await request.text());
           return Response.json({ ok: true, result, ms: performance.now() - started });
         } catch (e) {
@@ -26,7 +33,7 @@ export async function startWorker(project, pkg) {
   `);
   const mf = new Miniflare({
     modules: true,
-    scriptPath: join(project, 'worker.mjs'),
+    scriptPath: join(project, file),
     modulesRoot: project,
     modulesRules: [
       { type: 'ESModule', include: ['**/*.js', '**/*.mjs'] },
@@ -37,4 +44,3 @@ export async function startWorker(project, pkg) {
   await mf.ready;
   return { mf, entry };
 }
-

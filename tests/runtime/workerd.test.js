@@ -25,3 +25,17 @@ test('workerd: the "workerd" entry imports the .wasm as a module and normalizes 
     await mf.dispose();
   }
 });
+
+test('workerd: init({ module }) with a .wasm the host imported, through the default entry', { skip: missing, timeout: 120_000 }, async () => {
+  const { project, pkg } = installed();
+  const { mf, entry } = await startWorker(project, pkg, { hostModule: true });
+  try {
+    assert.equal(entry, './js/browser.js');
+    const response = await mf.dispatchFetch('http://worker/', { method: 'POST', body: seedText });
+    const body = await response.json();
+    assert.ok(body.ok, `worker failed: ${body.error}`);
+    assertProbe(body.result, 'workerd (host module)');
+  } finally {
+    await mf.dispose();
+  }
+});
