@@ -124,7 +124,8 @@ export class AutomationsClient {
     this.#timeout = timeout;
     this.#maxRetries = maxRetries;
     this.#validator = validator;
-    this.#hooks = isObject(options[TESTING]) ? options[TESTING] : {};
+    const hooks = /** @type {any} */ (options)[TESTING];
+    this.#hooks = isObject(hooks) ? hooks : {};
   }
 
   /** @returns {string} the base URL requests go to, without trailing slash */

@@ -12,7 +12,7 @@ import { ValidationError } from '../errors.js';
 /** @param {unknown} v @returns {v is Record<string, unknown>} */
 const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-/** @param {string} type @param {unknown} v */
+/** @param {string} path @param {string} type @param {unknown} v @returns {Problem} */
 const typeProblem = (path, type, v) => ({
   code: 'client.type',
   path,
