@@ -24,13 +24,17 @@ export function setDefaultSource(fn) {
   defaultSource = fn;
 }
 
-async function moduleArguments(source) {
+/**
+ * The arguments for the Emscripten factory. `fail` rejects init() when our own instantiation
+ * fails (Emscripten never hears of a failure inside instantiateWasm).
+ */
+async function moduleArguments(source, fail) {
   if (source.module) {
     const module = source.module;
     return {
       // workerd and Vercel Edge hand over a precompiled module: compiling bytes is forbidden there.
       instantiateWasm(imports, receive) {
-        WebAssembly.instantiate(module, imports).then((instance) => receive(instance, module));
+        WebAssembly.instantiate(module, imports).then((instance) => receive(instance, module), fail);
         return {};
       },
       locateFile: (path) => path,
@@ -48,7 +52,7 @@ async function moduleArguments(source) {
         const compiled = typeof WebAssembly.instantiateStreaming === 'function'
           ? WebAssembly.instantiateStreaming(response, imports)
           : response.then((r) => r.arrayBuffer()).then((b) => WebAssembly.instantiate(b, imports));
-        compiled.then(({ instance, module }) => receive(instance, module));
+        compiled.then(({ instance, module }) => receive(instance, module), fail);
         return {};
       },
       locateFile: (path) => path,
@@ -66,8 +70,10 @@ export function init(source) {
   if (wasm) return Promise.resolve();
   if (!pending) {
     pending = (async () => {
-      const args = await moduleArguments(source && Object.keys(source).length ? source : await defaultSource());
-      wasm = await createCourierModule(args);
+      let fail;
+      const failed = new Promise((_, reject) => { fail = reject; });
+      const args = await moduleArguments(source && Object.keys(source).length ? source : await defaultSource(), fail);
+      wasm = await Promise.race([createCourierModule(args), failed]);
     })().catch((cause) => {
       pending = null;
       throw cause instanceof InitError ? cause : new InitError(`Could not load courier-automations-wasm: ${cause?.message ?? cause}`, { cause });

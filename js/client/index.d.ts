@@ -1,0 +1,163 @@
+// Hand-written types for courier-automations-wasm/client. Keep in step with the JSDoc in
+// js/client/*.js.
+
+/** One problem in a validation report; `path` is a JSON Pointer into the body. */
+export interface Problem {
+  code: string;
+  path: string;
+  message: string;
+  hint?: string;
+  line?: number;
+  column?: number;
+}
+
+/** What a validator returns. */
+export interface Report {
+  valid: boolean;
+  errors: Problem[];
+  warnings: Problem[];
+}
+
+/** Full validation of an ad hoc body, e.g. the package's wasm validator. May be async. */
+export type Validator = (body: unknown, options: { level: 'courier' }) => Report | Promise<Report>;
+
+export type Fetch = (input: string, init: RequestInit) => Promise<Response>;
+
+/**
+ * One step of an ad hoc automation. Deliberately loose for now: the full union of step
+ * types (delay, send, send-list, update-profile, cancel, fetch-data, invoke) will come in
+ * js/index.d.ts and replace this.
+ */
+export type AdHocStep = Record<string, unknown> & { action: string };
+
+/** Body of POST /automations/invoke. */
+export interface AdHocInvokeBody {
+  automation: {
+    cancelation_token?: string | null;
+    steps: AdHocStep[];
+  };
+  brand?: string | null;
+  data?: Record<string, unknown> | null;
+  profile?: Record<string, unknown> | null;
+  recipient?: string | null;
+  template?: string | null;
+}
+
+/** Body of POST /automations/{templateId}/invoke. */
+export interface TemplateInvokeBody {
+  recipient?: string | null;
+  brand?: string | null;
+  data?: Record<string, unknown> | null;
+  profile?: Record<string, unknown> | null;
+  template?: string | null;
+}
+
+export interface InvokeResponse {
+  runId: string;
+}
+
+export interface ClientOptions {
+  /** Defaults to process.env.COURIER_API_KEY where `process` exists. Never shown in errors. */
+  apiKey?: string;
+  /** Default 'https://api.courier.com'. A path prefix is kept (for proxies). */
+  baseURL?: string | URL;
+  /** Default: globalThis.fetch, looked up at call time. */
+  fetch?: Fetch;
+  /** Milliseconds per attempt, until the whole response is read. Default 60000. */
+  timeout?: number;
+  /** Retries after the first attempt. Default 2. */
+  maxRetries?: number;
+  /**
+   * Full validation of ad hoc bodies. Without it, `validate: true` only checks the shape:
+   * an object with `automation.steps` a non-empty array of objects with a string `action`.
+   */
+  validator?: Validator;
+  /** Allow an API key in a web page. Read the warning in docs/client.md first. */
+  dangerouslyAllowBrowser?: boolean;
+}
+
+export interface InvokeOptions {
+  /**
+   * Sent as Idempotency-Key. Default: a random UUID per call. Either way the same key is
+   * sent on every retry of the call, and errors carry it as `idempotencyKey`.
+   */
+  idempotencyKey?: string;
+  /**
+   * Sent as x-idempotency-expiration. A Date is sent as ISO 8601 (unambiguous); numbers and
+   * strings are sent as given (Courier's docs say epoch ms, the SDK says epoch seconds).
+   */
+  idempotencyExpiry?: string | number | Date;
+  /** Validate before sending; default true. Nothing is sent when validation fails. */
+  validate?: boolean;
+  /** Aborts the request in flight and any backoff sleep; the call rejects with AbortError. */
+  signal?: AbortSignal;
+}
+
+export declare const DEFAULT_BASE_URL: 'https://api.courier.com';
+/** Longest server-requested wait (Retry-After, retry-after-ms) the client honours: 60000 ms. */
+export declare const MAX_SERVER_WAIT_MS: number;
+
+export declare class AutomationsClient {
+  constructor(options?: ClientOptions);
+  readonly baseURL: string;
+  readonly timeout: number;
+  readonly maxRetries: number;
+  /** POST /automations/invoke. */
+  invokeAdHoc(body: AdHocInvokeBody, options?: InvokeOptions): Promise<InvokeResponse>;
+  /** POST /automations/{templateId}/invoke; templateId is URL-encoded. The validator is not used. */
+  invokeByTemplate(templateId: string, body: TemplateInvokeBody, options?: InvokeOptions): Promise<InvokeResponse>;
+  toJSON(): { baseURL: string; timeout: number; maxRetries: number };
+}
+
+export declare class CourierClientError extends Error {
+  constructor(message: string, options?: { cause?: unknown });
+  toJSON(): Record<string, unknown>;
+}
+
+export interface APIErrorInit {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  requestId?: string;
+  idempotencyKey?: string;
+  message?: string;
+}
+
+export declare class APIError extends CourierClientError {
+  constructor(init: APIErrorInit);
+  readonly status: number;
+  /** Parsed JSON, else the text, else undefined (empty body). Courier: `{ message, type }`. */
+  readonly body: unknown;
+  /** Response headers, lowercase names. */
+  readonly headers: Record<string, string>;
+  readonly requestId: string | undefined;
+  /** The Idempotency-Key the failed call was sent with. */
+  readonly idempotencyKey: string | undefined;
+  static makeMessage(status: number, body: unknown): string;
+  static from(init: APIErrorInit): APIError;
+}
+export declare class BadRequestError extends APIError {}
+export declare class AuthenticationError extends APIError {}
+export declare class PermissionDeniedError extends APIError {}
+export declare class NotFoundError extends APIError {}
+export declare class ConflictError extends APIError {}
+export declare class UnprocessableEntityError extends APIError {}
+export declare class RateLimitError extends APIError {}
+export declare class InternalServerError extends APIError {}
+
+export declare class ConnectionError extends CourierClientError {
+  constructor(init?: { message?: string; cause?: unknown; idempotencyKey?: string });
+  readonly idempotencyKey: string | undefined;
+}
+export declare class TimeoutError extends ConnectionError {}
+export declare class AbortError extends CourierClientError {
+  constructor(init?: { message?: string; cause?: unknown; idempotencyKey?: string });
+  /** Undefined when the signal had aborted before anything was sent. */
+  readonly idempotencyKey: string | undefined;
+}
+
+/** The same class as the main entry's ValidationError. */
+export declare class ValidationError extends Error {
+  constructor(report: Report, message?: string);
+  readonly report: Report;
+}

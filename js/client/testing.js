@@ -1,0 +1,9 @@
+/**
+ * Test-only hooks, deliberately not exported from js/client/index.js nor typed in index.d.ts:
+ * pass `{ [TESTING]: { sleepScale, random, onRetry } }` to the constructor.
+ * - sleepScale: multiplies every backoff sleep (0 = retry at once), so retry tests need not
+ *   wait seconds; the computed delay is still reported to onRetry unscaled.
+ * - random: jitter source, to make the backoff deterministic.
+ * - onRetry({ retry, delayMs, error }): called before each backoff sleep.
+ */
+export const TESTING = Symbol('courier-automations-wasm client testing hooks');

@@ -1,0 +1,436 @@
+// Hand-written types for courier-automations-wasm (Emscripten 3.1.6 generates none).
+// One public API behind every runtime entry (node.js, browser.js, workerd.js, edge.js), so
+// this one file types all of them. Keep in step with js/*.js and docs/courier-semantics.md §6.
+
+// ---------------------------------------------------------------------------------------------
+// Loading
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Where init() finds the WebAssembly module. Give exactly one; without any, each runtime entry
+ * has a default (Node reads the file, browsers and Deno stream it from `import.meta.url`,
+ * workerd and Vercel Edge import it as a module).
+ */
+export interface InitSource {
+  /** A precompiled module: what Cloudflare Workers and Vercel Edge must use (no compiling bytes there). */
+  module?: WebAssembly.Module;
+  /** The .wasm bytes (`courier-automations-wasm/wasm`). */
+  bytes?: ArrayBuffer | ArrayBufferView;
+  /** Where to fetch the .wasm from (served as `application/wasm` for streaming compilation). */
+  url?: string | URL;
+}
+
+/**
+ * Loads the WebAssembly module. Safe to call many times; later calls reuse the first load.
+ * Every other call except dryRun and Simulator.create needs it to have resolved first.
+ * @throws {InitError} when the module cannot be loaded
+ */
+export function init(source?: InitSource): Promise<void>;
+
+/** The package version, as compiled into the wasm module. */
+export function version(): string;
+
+// ---------------------------------------------------------------------------------------------
+// Reports and errors
+// ---------------------------------------------------------------------------------------------
+
+/** One problem found in a payload. */
+export interface Problem {
+  /** Stable machine-readable code, e.g. `json.syntax`, `schema.type`, `delay.duration`. */
+  code: string;
+  /** JSON Pointer to the offending value (`""` for the whole document). */
+  path: string;
+  message: string;
+  /** How to fix it, e.g. a did-you-mean or the accepted spelling. */
+  hint?: string;
+  /** 1-based line of the value in the JSON text, when the input was text or bytes. */
+  line?: number;
+  /** 1-based column of the value in the JSON text. */
+  column?: number;
+}
+
+/** The result of validate(): errors make a payload invalid, warnings do not. */
+export interface Report {
+  valid: boolean;
+  errors: Problem[];
+  warnings: Problem[];
+}
+
+/** A payload (or scenario) the package refused; `report` says everything that is wrong. */
+export class ValidationError extends Error {
+  constructor(report: Report, message?: string);
+  readonly name: 'ValidationError';
+  report: Report;
+}
+
+/** The wasm module could not be loaded, or an API call came before init(). */
+export class InitError extends Error {
+  constructor(message: string, options?: { cause?: unknown });
+  readonly name: 'InitError';
+}
+
+/** What the API takes as a payload: a JS value, JSON text, or UTF-8 bytes. */
+export type PayloadInput = InvokeBody | string | Uint8Array | ArrayBuffer | object;
+
+// ---------------------------------------------------------------------------------------------
+// normalize / validate
+// ---------------------------------------------------------------------------------------------
+
+export interface NormalizeOptions {
+  /** Pretty-print with this many spaces (0–16); compact when omitted. */
+  indent?: number;
+}
+
+/**
+ * Canonical JSON of an ad hoc invoke body: the schema's field order, meaning unchanged.
+ * @throws {ValidationError} when the payload is malformed or has the wrong shape
+ * @throws {InitError} before init()
+ */
+export function normalize(payload: PayloadInput, options?: NormalizeOptions): string;
+
+/**
+ * `schema`: exactly the OpenAPI contract. `courier` (default): the contract plus what
+ * Courier's engine enforces or silently mishandles.
+ */
+export type ValidationLevel = 'schema' | 'courier';
+
+export interface ValidateOptions {
+  level?: ValidationLevel;
+}
+
+/**
+ * Validates an ad hoc invoke body. Never throws for a bad payload: problems are in the report.
+ * @throws {InitError} before init()
+ */
+export function validate(payload: PayloadInput, options?: ValidateOptions): Report;
+
+// ---------------------------------------------------------------------------------------------
+// The request body of POST /automations/invoke
+// ---------------------------------------------------------------------------------------------
+
+/** An accessor: the value is read at run time from the run context or a step ref, e.g. `data.user.id`. */
+export interface Accessor {
+  $ref: string;
+}
+
+/** A string field that may instead be an accessor object (Courier's engine resolves it). */
+export type Str = string | Accessor;
+
+/** Free-form JSON object (data, profile, override, ...). */
+export type JsonObject = { [key: string]: unknown };
+
+/** Fields every step accepts (Courier's engine; not in the OpenAPI). */
+export interface StepBase {
+  /**
+   * A boolean expression over `data`, `profile`, `refs`, `recipient`, `brand`, `template`;
+   * the step is skipped when false. E.g. `"data.plan === 'pro'"`.
+   */
+  if?: string;
+  /** A name for the step, unique within the automation; later steps read `refs.<name>`. */
+  ref?: string;
+}
+
+/** Step-level idempotency (engine): epoch seconds or ISO 8601, up to one year. */
+export interface StepIdempotency {
+  idempotency_key?: Str;
+  idempotency_expiry?: Str | number;
+}
+
+/**
+ * Waits, then goes on with the next step. Exactly one of `duration` / `until` (engine rule;
+ * the OpenAPI makes both optional).
+ */
+export interface DelayStep extends StepBase {
+  action: 'delay';
+  /** `<number> <unit>`, unit minute(s) | hour(s) | day(s) | week(s) | month(s) | year(s). Not ISO 8601 (`PT5M`). */
+  duration?: Str | null;
+  /** ISO 8601 instant, extended (`2024-04-08T08:09:10.123Z`) or basic (`20240408T080910.123`); no offset = UTC. */
+  until?: Str | null;
+  /** @deprecated use `duration` (still accepted by Courier's engine). */
+  delayFor?: Str | null;
+  /** @deprecated use `until` (still accepted by Courier's engine). */
+  delayUntil?: Str | null;
+}
+
+/** Sends a notification template to one recipient. Step values fall back to the run's. */
+export interface SendStep extends StepBase, StepIdempotency {
+  action: 'send';
+  template?: Str | null;
+  brand?: Str | null;
+  /** Shallowly merged over the run's `data` (step keys win). */
+  data?: JsonObject | null;
+  /** Shallowly merged over the run's `profile` (step keys win). */
+  profile?: JsonObject | null;
+  recipient?: Str | null;
+  /** Provider overrides (engine). */
+  override?: JsonObject;
+}
+
+/** Per-recipient data source of a send-list step (engine). */
+export interface SendListDataSource {
+  webhook: Webhook;
+  merge_strategy: MergeStrategy | 'none';
+}
+
+/** Sends a template to every subscriber of a list. */
+export interface SendListStep extends StepBase, StepIdempotency {
+  action: 'send-list';
+  /** The Courier list id. */
+  list: Str;
+  data?: JsonObject | null;
+  brand?: Str | null;
+  /** Required by Courier's engine (step or run level), though the OpenAPI omits it. */
+  template?: Str | null;
+  override?: JsonObject;
+  data_source?: SendListDataSource;
+}
+
+export type ProfileMerge = 'none' | 'overwrite' | 'soft-merge' | 'replace';
+
+/** Updates the stored profile of a recipient. */
+export interface UpdateProfileStep extends StepBase {
+  action: 'update-profile';
+  /** Falls back to the run's recipient. */
+  recipient_id?: Str | null;
+  /** Default `replace`. */
+  merge?: ProfileMerge | null;
+  profile: JsonObject;
+}
+
+/** Cancels every unfinished run holding this token (its own run included). */
+export interface CancelStep extends StepBase {
+  action: 'cancel';
+  cancelation_token: Str;
+}
+
+/** The deprecated spelling of a cancel step, still accepted by Courier's engine. */
+export interface LegacyCancelStep extends StepBase {
+  action: 'cancel';
+  /** @deprecated use `cancelation_token`. */
+  cancelationToken: Str;
+  cancelation_token?: undefined;
+}
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** A webhook call (fetch-data, send-list data_source). */
+export interface Webhook {
+  /** Absolute http(s) URL. */
+  url: Str;
+  method: HttpMethod;
+  headers?: { [name: string]: string } | null;
+  /** A string per the OpenAPI; Courier's engine also accepts an object (with a warning). */
+  body?: string | JsonObject | null;
+  /** Query parameters (engine). */
+  params?: JsonObject;
+}
+
+export type MergeStrategy = 'replace' | 'overwrite' | 'soft-merge';
+
+/** Calls a webhook and merges its JSON response into the run's `data`. */
+export interface FetchDataStep extends StepBase, StepIdempotency {
+  action: 'fetch-data';
+  webhook: Webhook;
+  /** `none` is engine-only (accepted with a warning). */
+  merge_strategy?: MergeStrategy | 'none' | null;
+}
+
+/** The initial context of an invoked run (engine). */
+export interface InvokeContext {
+  brand?: Str | null;
+  data?: JsonObject | null;
+  profile?: JsonObject | null;
+  template?: Str | null;
+  recipient?: Str | null;
+}
+
+/** Starts a run of an automation template (a child run). */
+export interface InvokeStep extends StepBase {
+  action: 'invoke';
+  /** Automation template id or alias. */
+  template: Str;
+  context?: InvokeContext;
+}
+
+/** One step of an ad hoc automation, discriminated on `action`. */
+export type Step = DelayStep | SendStep | SendListStep | UpdateProfileStep | CancelStep | LegacyCancelStep | FetchDataStep | InvokeStep;
+
+export type StepAction = Step['action'];
+
+export interface Automation {
+  /** Registers the run under this token so a cancel step can stop it. */
+  cancelation_token?: string | null;
+  steps: Step[];
+}
+
+/** Body of POST /automations/invoke. The run-level values are the defaults of every step. */
+export interface InvokeBody {
+  automation: Automation;
+  brand?: string | null;
+  data?: JsonObject | null;
+  profile?: JsonObject | null;
+  recipient?: string | null;
+  template?: string | null;
+}
+
+/** Body of POST /automations/{templateId}/invoke. */
+export interface TemplateInvokeBody {
+  brand?: string | null;
+  data?: JsonObject | null;
+  profile?: JsonObject | null;
+  recipient?: string | null;
+  template?: string | null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dry run: scenario in, trace out
+// ---------------------------------------------------------------------------------------------
+
+/** An ISO 8601 instant, e.g. `2024-04-01T09:00:00Z`. */
+export type Instant = string;
+
+/** A canned answer for a fetch-data webhook, matched by method and URL. */
+export interface WebhookFixture {
+  method?: HttpMethod | string;
+  url: string;
+  /** The JSON the webhook answers with. */
+  response?: unknown;
+  /** An HTTP status; a failing status makes the step see `{}`, as Courier does. */
+  status?: number;
+}
+
+export interface Fixtures {
+  /** Stored profiles by recipient id. */
+  profiles?: { [recipientId: string]: JsonObject };
+  /** Subscribers (recipient ids) by list id. */
+  lists?: { [listId: string]: string[] };
+  /** Automation templates (for invoke steps and invoke-by-template) by id. */
+  templates?: { [templateId: string]: InvokeBody };
+  webhooks?: WebhookFixture[];
+}
+
+export interface Invocation {
+  /** When the request arrives; default: the scenario's `now`. */
+  at?: Instant;
+  /** Invoke a template fixture instead of an ad hoc body. */
+  templateId?: string;
+  request: InvokeBody | TemplateInvokeBody;
+}
+
+/** Everything a dry run needs; nothing touches the network. */
+export interface Scenario {
+  /** The virtual clock's start. */
+  now: Instant;
+  /** Seeds the run-id generator: same scenario and seed, byte-identical trace. */
+  seed?: number;
+  fixtures?: Fixtures;
+  invocations: Invocation[];
+}
+
+export type RunStatus = 'PROCESSING' | 'WAITING' | 'PROCESSED' | 'CANCELED' | 'ERROR';
+export type StepStatus = RunStatus | 'SKIPPED' | 'NOT PROCESSED';
+
+export interface TraceStep {
+  index: number;
+  action: StepAction | string;
+  ref?: string;
+  status: StepStatus;
+  startedAt: Instant | null;
+  finishedAt: Instant | null;
+  input: unknown;
+  output: unknown;
+  notes?: string[];
+}
+
+export interface TraceRun {
+  /** `1-<8 hex>-<24 hex>`, like Courier's. */
+  runId: string;
+  invokedAt: Instant;
+  status: RunStatus;
+  cancelationToken?: string;
+  parentRunId?: string;
+  steps: TraceStep[];
+}
+
+/** A notification the run would have sent. */
+export interface TraceMessage {
+  runId: string;
+  stepIndex: number;
+  at: Instant;
+  recipient: string;
+  template: string;
+  brand?: string;
+  data: JsonObject;
+  profile?: JsonObject;
+  /** The list, for messages of a send-list step. */
+  list?: string;
+}
+
+export interface Trace {
+  runs: TraceRun[];
+  messages: TraceMessage[];
+  /** The profile store at the end. */
+  profiles: { [recipientId: string]: JsonObject };
+  endedAt: Instant;
+}
+
+/** A fetch-data call the dry run could not answer from fixtures, handed to `options.fetch`. */
+export interface FetchRequest {
+  method: string;
+  url: string;
+  headers?: { [name: string]: string };
+  body?: unknown;
+  params?: JsonObject;
+}
+
+export interface DryRunOptions {
+  /** `full` (default) records every step's input and output; `summary` keeps statuses and messages. */
+  detail?: 'full' | 'summary';
+  /** The virtual clock's start when a bare payload is given (a scenario has its own `now`). */
+  now?: Instant | Date;
+  seed?: number;
+  /** Answers fetch-data calls that have no fixture; its value is the webhook's JSON. Errors count as `{}`. */
+  fetch?: (request: FetchRequest) => unknown | Promise<unknown>;
+  limits?: { maxRuns?: number; maxEvents?: number; maxInvokeDepth?: number };
+}
+
+/**
+ * Simulates a scenario, or a bare ad hoc invoke body, on a virtual clock until nothing is left
+ * to do. Loads the wasm if needed.
+ * @throws {ValidationError} when the scenario or one of its requests has errors
+ */
+export function dryRun(scenarioOrPayload: Scenario | InvokeBody | string | Uint8Array | ArrayBuffer, options?: DryRunOptions): Promise<Trace>;
+
+/** dryRun without awaiting: needs init() first and takes no `fetch`. */
+export function dryRunSync(scenarioOrPayload: Scenario | InvokeBody | string | Uint8Array | ArrayBuffer, options?: Omit<DryRunOptions, 'fetch'>): Trace;
+
+export interface SimulatorOptions extends DryRunOptions {
+  fixtures?: Fixtures;
+}
+
+/**
+ * Stepwise dry runs: invoke runs, move the virtual clock, read the trace at any point.
+ * Holds wasm memory: call delete() when done.
+ */
+export class Simulator {
+  private constructor();
+  static create(options?: SimulatorOptions): Promise<Simulator>;
+  /** Starts a run now, or schedules it at `at` (then returns null). */
+  invoke(payload: InvokeBody | TemplateInvokeBody | string, options?: { at?: Instant | Date; templateId?: string }): string | null;
+  /** Moves the clock by a duration (`"1 day"`) or to an instant, running what falls due. */
+  advance(durationOrUntil: string | Date): Promise<void>;
+  /** Runs every scheduled event, skipping time. */
+  runUntilIdle(): Promise<void>;
+  /** The virtual clock. */
+  now(): Instant;
+  trace(): Trace;
+  /** Frees the wasm memory. Safe to call twice. */
+  delete(): void;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The client (`courier-automations-wasm/client`, wasm-free)
+// ---------------------------------------------------------------------------------------------
+// TODO(package): re-export the client's types once js/client/index.d.ts is on main:
+//   export * from './client/index.js';
+// (type-only names; the client's runtime values stay in the ./client entry).

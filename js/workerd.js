@@ -1,0 +1,11 @@
+/**
+ * Cloudflare Workers / workerd entry (package.json "workerd" condition). Workers forbid
+ * compiling wasm from bytes at run time, so the .wasm is imported as a module: wrangler (and
+ * miniflare with a CompiledWasm rule) turns this import into a precompiled WebAssembly.Module.
+ */
+import wasmModule from '../dist/courier_automations.wasm';
+import { setDefaultSource } from './runtime.js';
+
+setDefaultSource(async () => ({ module: wasmModule }));
+
+export * from './index.js';

@@ -1,0 +1,71 @@
+// The installed package in Chromium (Debian's /usr/bin/chromium driven by playwright-core):
+// a test page imports the "browser" entry from a local static server, once without and once
+// with the CSP `script-src 'self' 'wasm-unsafe-eval'`; no CSP violation may occur.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { installed, writeProbe } from './installed.js';
+import { launchArgs, writePage } from './browser-page.js';
+import { assertProbe } from './expect.js';
+import { serve } from './serve.js';
+
+const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const missing = !existsSync(executablePath);
+if (missing) console.warn(`!! SKIPPED: no Chromium at ${executablePath} (scripts/bootstrap.sh installs Debian's chromium)`);
+
+let browser;
+before(async () => {
+  if (missing) return;
+  const { chromium } = await import('playwright-core');
+  browser = await chromium.launch({ executablePath, args: launchArgs });
+});
+after(async () => { await browser?.close(); });
+
+const csp = "script-src 'self' 'wasm-unsafe-eval'";
+for (const [label, headers] of [['without CSP', {}], [`with CSP ${csp}`, { 'Content-Security-Policy': csp }]]) {
+  test(`chromium ${label}: init and normalize from the browser entry`, { skip: missing, timeout: 120_000 }, async () => {
+    const { project, pkg } = installed();
+    writeProbe(project);
+    const page = writePage(project, pkg);
+    const server = await serve(project, headers);
+    const context = await browser.newContext();
+    const tab = await context.newPage();
+    const console_ = [];
+    tab.on('console', (m) => console_.push(`${m.type()}: ${m.text()}`));
+    tab.on('pageerror', (e) => console_.push(`pageerror: ${e.message}`));
+    try {
+      const response = await tab.goto(server.url + page);
+      if (headers['Content-Security-Policy']) assert.equal(response.headers()['content-security-policy'], csp);
+      await tab.waitForFunction(() => window.__result !== undefined, null, { timeout: 60_000 });
+      const { ok, result, error } = await tab.evaluate(() => window.__result);
+      assert.ok(ok, `page failed: ${error}\n${console_.join('\n')}`);
+      assertProbe(result, `chromium ${label}`);
+      assert.deepEqual(await tab.evaluate(() => window.__violations), [], 'no securitypolicyviolation event');
+      assert.deepEqual(console_.filter((l) => /Content Security Policy|Refused to|EvalError/i.test(l)), [], 'no CSP complaint on the console');
+      assert.ok(server.requests.some((p) => p.endsWith('.wasm')), 'the .wasm was fetched from the package');
+    } finally {
+      await context.close();
+      await server.close();
+    }
+  });
+}
+
+test('chromium with a CSP lacking wasm-unsafe-eval: the violation is seen (control for the test above)', { skip: missing, timeout: 120_000 }, async () => {
+  const { project, pkg } = installed();
+  writeProbe(project);
+  const page = writePage(project, pkg);
+  const server = await serve(project, { 'Content-Security-Policy': "script-src 'self'" });
+  const context = await browser.newContext();
+  const tab = await context.newPage();
+  try {
+    await tab.goto(server.url + page);
+    await tab.waitForFunction(() => window.__result !== undefined, null, { timeout: 60_000 });
+    const { ok } = await tab.evaluate(() => window.__result);
+    const violations = await tab.evaluate(() => window.__violations);
+    assert.equal(ok, false, 'wasm compilation is refused without wasm-unsafe-eval');
+    assert.ok(violations.length > 0, 'and reported as a securitypolicyviolation');
+  } finally {
+    await context.close();
+    await server.close();
+  }
+});

@@ -1,0 +1,139 @@
+// Type test for the hand-written js/index.d.ts: valid code must compile, and every
+// `@ts-expect-error` line must really be an error. Run by `npm test` (tsc --noEmit).
+import {
+  init, version, normalize, validate, dryRun, dryRunSync, Simulator, ValidationError, InitError,
+  type InvokeBody, type Step, type Report, type Problem, type Trace, type Scenario, type DelayStep,
+} from 'courier-automations-wasm';
+
+declare const wasmModule: WebAssembly.Module;
+declare const bytes: Uint8Array;
+
+async function loading(): Promise<void> {
+  await init();
+  await init({ module: wasmModule });
+  await init({ bytes });
+  await init({ url: new URL('https://example.com/courier_automations.wasm') });
+  // @ts-expect-error init takes a source object, not a string
+  await init('courier_automations.wasm');
+  const v: string = version();
+}
+
+const body: InvokeBody = {
+  automation: {
+    cancelation_token: 'delay-send--user-yes--abc-123',
+    steps: [
+      { action: 'delay', until: '20240408T080910.123' },
+      { action: 'delay', duration: '2 days', if: "data.plan === 'pro'", ref: 'wait' },
+      { action: 'delay', delayFor: '1 hour' },
+      { action: 'send', template: '64TP5HKPFTM8VTK1Y75SJDQX9JK0', recipient: { $ref: 'data.userId' }, data: { a: 1 }, override: {} },
+      { action: 'send', idempotency_key: 'k', idempotency_expiry: 1785312000 },
+      { action: 'send-list', list: 'beta-users', template: 'T', brand: null, data_source: {
+        webhook: { url: 'https://example.com/data', method: 'POST', body: '{}' }, merge_strategy: 'soft-merge' } },
+      { action: 'update-profile', profile: { plan: 'pro' }, merge: 'soft-merge', recipient_id: 'user-yes' },
+      { action: 'cancel', cancelation_token: 'tok' },
+      { action: 'cancel', cancelationToken: 'tok' },
+      { action: 'fetch-data', webhook: { url: 'https://example.com', method: 'GET', headers: { a: 'b' }, params: { q: 1 } }, merge_strategy: 'overwrite' },
+      { action: 'invoke', template: 'onboarding', context: { data: { x: 1 }, recipient: 'u' } },
+    ],
+  },
+  brand: null,
+  data: { name: 'Foo' },
+  profile: { tenant_id: 'abc-123' },
+  recipient: 'user-yes',
+};
+
+// Narrowing on the discriminant.
+function describe(step: Step): string {
+  switch (step.action) {
+    case 'delay': return String(step.duration ?? step.until);
+    case 'send-list': return typeof step.list === 'string' ? step.list : step.list.$ref;
+    case 'update-profile': return Object.keys(step.profile).join();
+    case 'invoke': return typeof step.template === 'string' ? step.template : '';
+    default: return step.action;
+  }
+}
+
+// @ts-expect-error unknown action
+const s1: Step = { action: 'sleep', duration: '1 day' };
+// @ts-expect-error send-list needs a list
+const s2: Step = { action: 'send-list', template: 'T' };
+// @ts-expect-error update-profile needs a profile
+const s3: Step = { action: 'update-profile', recipient_id: 'u' };
+// @ts-expect-error cancel needs a token
+const s4: Step = { action: 'cancel' };
+// @ts-expect-error fetch-data needs a webhook
+const s5: Step = { action: 'fetch-data', merge_strategy: 'replace' };
+// @ts-expect-error webhook method is an enum
+const s6: Step = { action: 'fetch-data', webhook: { url: 'https://x', method: 'FETCH' } };
+// @ts-expect-error invoke needs a template
+const s7: Step = { action: 'invoke', context: {} };
+// @ts-expect-error merge is an enum
+const s8: Step = { action: 'update-profile', profile: {}, merge: 'deep' };
+// @ts-expect-error a delay has no template
+const s9: DelayStep = { action: 'delay', duration: '1 day', template: 'T' };
+// @ts-expect-error `if` is an expression string
+const s10: Step = { action: 'send', if: true };
+// @ts-expect-error steps is required
+const b1: InvokeBody = { automation: {} };
+// @ts-expect-error a fetch-data merge_strategy is an enum
+const s11: Step = { action: 'fetch-data', webhook: { url: 'https://x', method: 'GET' }, merge_strategy: 'merge' };
+
+function reports(): void {
+  const canonical: string = normalize(body, { indent: 2 });
+  normalize('{"automation":{"steps":[]}}');
+  const r: Report = validate(body, { level: 'courier' });
+  validate(new TextEncoder().encode('{}'), { level: 'schema' });
+  // @ts-expect-error level is 'schema' | 'courier'
+  validate(body, { level: 'strict' });
+  const p: Problem | undefined = r.errors[0];
+  if (p) {
+    const where: string = `${p.path} ${p.line ?? '?'}:${p.column ?? '?'} ${p.hint ?? ''} ${p.code} ${p.message}`;
+  }
+  const ok: boolean = r.valid && r.warnings.length === 0;
+  try { normalize('{'); } catch (e) {
+    if (e instanceof ValidationError) { const rep: Report = e.report; }
+    if (e instanceof InitError) { const m: string = e.message; }
+  }
+}
+
+async function dryRuns(): Promise<void> {
+  const scenario: Scenario = {
+    now: '2024-04-01T00:00:00Z',
+    seed: 7,
+    fixtures: {
+      profiles: { 'user-yes': { email: 'a@example.com' } },
+      lists: { 'beta-users': ['u1', 'u2'] },
+      templates: { onboarding: body },
+      webhooks: [{ method: 'GET', url: 'https://example.com', response: { plan: 'pro' } }],
+    },
+    invocations: [{ request: body }, { at: '2024-04-02T00:00:00Z', templateId: 'onboarding', request: { recipient: 'u1' } }],
+  };
+  const trace: Trace = await dryRun(scenario, { detail: 'full' });
+  const t2: Trace = await dryRun(body, { now: new Date(), fetch: async (req) => ({ url: req.url }) });
+  const t3: Trace = dryRunSync(body, { seed: 1 });
+  for (const run of trace.runs) {
+    const id: string = run.runId;
+    const parent: string | undefined = run.parentRunId;
+    for (const step of run.steps) {
+      const st: 'SKIPPED' | 'NOT PROCESSED' | 'PROCESSED' | 'PROCESSING' | 'WAITING' | 'CANCELED' | 'ERROR' = step.status;
+      const n: number = step.index;
+    }
+  }
+  const m = trace.messages[0];
+  if (m) { const at: string = m.at; const i: number = m.stepIndex; const l: string | undefined = m.list; }
+  const ended: string = trace.endedAt;
+  // @ts-expect-error a scenario needs invocations
+  await dryRun({ now: '2024-04-01T00:00:00Z' } satisfies Scenario);
+  // @ts-expect-error dryRunSync takes no fetch
+  dryRunSync(body, { fetch: async () => ({}) });
+
+  const sim = await Simulator.create({ now: '2024-04-01T00:00:00Z', fixtures: scenario.fixtures });
+  const runId: string | null = sim.invoke(body);
+  await sim.advance('1 day');
+  await sim.runUntilIdle();
+  const now: string = sim.now();
+  const tr: Trace = sim.trace();
+  sim.delete();
+  // @ts-expect-error Simulator instances come from Simulator.create
+  new Simulator();
+}
