@@ -5,5 +5,5 @@
 export { init } from './runtime.js';
 export { normalize, version } from './normalize.js';
 export { validate } from './validate.js';
-export { ValidationError, InitError } from './errors.js';
+export { ValidationError, InitError, InstanceReplacedError } from './errors.js';
 export { dryRun, dryRunSync, Simulator } from './dry-run.js';
