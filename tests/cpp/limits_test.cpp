@@ -140,12 +140,34 @@ json trace_of(const std::string& scenario, const std::string& options) {
   return caw::parse_text(out.text).value;
 }
 
-const std::string kLoop =
-    R"({"now":"2024-01-01T00:00:00Z","fixtures":{"templates":{"Loop":{"automation":{"steps":[{"action":"invoke","template":"Loop"}]}}}},)"
-    R"("invocations":[{"templateId":"Loop","request":{"recipient":"u"}}]})";
+// T1 invokes T2 ... T20 sends: no cycle, so only the depth limit stops the chain.
+std::string chain() {
+  json templates = json::object();
+  for (int i = 1; i < 20; ++i) {
+    templates["T" + std::to_string(i)] = {
+        {"automation", {{"steps", {{{"action", "invoke"}, {"template", "T" + std::to_string(i + 1)}}}}}}};
+  }
+  templates["T20"] = {{"automation", {{"steps", {{{"action", "send"}, {"template", "X"}}}}}}};
+  return json{{"now", "2024-01-01T00:00:00Z"},
+              {"fixtures", {{"templates", templates}}},
+              {"invocations", {{{"templateId", "T1"}, {"request", {{"recipient", "u"}}}}}}}
+      .dump();
+}
+
+// One run invoking a leaf template 20 times: 21 runs.
+std::string fanout() {
+  json steps = json::array();
+  for (int i = 0; i < 20; ++i) steps.push_back({{"action", "invoke"}, {"template", "Leaf"}});
+  return json{{"now", "2024-01-01T00:00:00Z"},
+              {"fixtures",
+               {{"templates", {{"Leaf", {{"automation", {{"steps", {{{"action", "send"}, {"template", "X"}}}}}}}}}}}},
+              {"invocations", {{{"request", {{"recipient", "u"}, {"automation", {{"steps", steps}}}}}}}}}
+      .dump();
+}
 
 TEST(Limits, SimulationRuns) {
-  json t = trace_of(kLoop, R"({"limits":{"maxRuns":10,"maxInvokeDepth":100}})");
+  EXPECT_EQ(trace_of(fanout(), "")["runs"].size(), 21u);
+  json t = trace_of(fanout(), R"({"limits":{"maxRuns":10}})");
   EXPECT_EQ(t["runs"].size(), 10u);
   ASSERT_TRUE(t.contains("error"));
   EXPECT_EQ(t["error"].get<std::string>().rfind("limit.runs:", 0), 0u) << t["error"];
@@ -165,20 +187,23 @@ TEST(Limits, SimulationEvents) {
 }
 
 TEST(Limits, InvokeDepthDefaultAndChanged) {
-  json t = trace_of(kLoop, "");
+  json t = trace_of(chain(), "");
   // The run at depth 16 is the last; its invoke step fails with the depth error.
   EXPECT_EQ(t["runs"].size(), 17u);
   EXPECT_NE(t.dump().find("over the limit of 16"), std::string::npos);
-  t = trace_of(kLoop, R"({"limits":{"maxInvokeDepth":3}})");
+  t = trace_of(chain(), R"({"limits":{"maxInvokeDepth":3}})");
   EXPECT_EQ(t["runs"].size(), 4u);
   EXPECT_NE(t.dump().find("over the limit of 3"), std::string::npos);
+  t = trace_of(chain(), R"({"limits":{"maxInvokeDepth":19}})");
+  EXPECT_EQ(t["runs"].size(), 20u);
+  EXPECT_EQ(t["messages"].size(), 1u);
 }
 
 TEST(Limits, BadSimulationLimitOptionsAreRefused) {
-  auto out = caw::sim::dry_run(kLoop, R"({"limits":{"maxRuns":0}})");
+  auto out = caw::sim::dry_run(chain(), R"({"limits":{"maxRuns":0}})");
   EXPECT_FALSE(out.ok);
   EXPECT_NE(out.text.find("options.limits"), std::string::npos) << out.text;
-  out = caw::sim::dry_run(kLoop, R"({"limits":{"maxEvents":-1}})");
+  out = caw::sim::dry_run(chain(), R"({"limits":{"maxEvents":-1}})");
   EXPECT_FALSE(out.ok);
 }
 

@@ -14,6 +14,7 @@
 #include "api/normalize.hpp"
 #include "json/parse_text.hpp"
 #include "model/codec.hpp"
+#include "validate/validate.hpp"
 
 namespace {
 
@@ -35,6 +36,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
 
   const caw::NormalizeResult first = caw::normalize(text);
+  // The validator on the same input must not crash either (its own targets check it in depth).
+  (void)caw::validate_text(text, caw::Level::Courier);
   if (!first.ok) return 0;
   if (!parsed.ok) fail("normalize accepted text that parse_text refused", first.output);
   const caw::NormalizeResult second = caw::normalize(first.output);

@@ -11,11 +11,11 @@ import { init, validate, normalize, dryRunSync, Simulator, InitError, InstanceRe
 import { instance, instanceReplacements } from '../../../js/runtime.js';
 
 const seedText = readFileSync(new URL('../../fixtures/valid/seed-example.json', import.meta.url), 'utf8');
-const VALID = { valid: true, errors: [], warnings: [] };
+const isValid = (r) => r.valid === true && r.errors.length === 0;
 
 function worksAgain() {
-  assert.deepEqual(validate(seedText), VALID);
-  assert.deepEqual(validate(new TextEncoder().encode(seedText)), VALID);
+  assert.ok(isValid(validate(seedText)));
+  assert.ok(isValid(validate(new TextEncoder().encode(seedText))));
   assert.equal(JSON.parse(normalize(seedText)).recipient, 'user-yes');
   assert.equal(dryRunSync(seedText).messages.length, 1);
 }

@@ -44,7 +44,7 @@ test('1,000,000 validate calls (bytes): wasm memory stops growing after warm-up'
     `wasm memory ${afterWarmup} B after ${WARMUP} calls, ${end} B after ${CALLS}`);
   assert.equal(end, afterWarmup, `wasm memory grew from ${afterWarmup} to ${end} bytes`);
   assert.ok(invalid > 100_000);
-  assert.deepEqual(validate(payloads[0]), { valid: true, errors: [], warnings: [] });
+  assert.equal(validate(payloads[0]).valid, true);
 });
 
 test('Simulator create/invoke/delete and dryRunSync, thousands of times: memory stops growing', async (t) => {

