@@ -108,8 +108,9 @@ export class AutomationsClient {
     if (fetch === undefined && typeof globalThis.fetch !== 'function') {
       throw new TypeError('AutomationsClient: this runtime has no global fetch; pass options.fetch');
     }
-    if (typeof timeout !== 'number' || !(timeout > 0) || !Number.isFinite(timeout)) {
-      throw new TypeError('AutomationsClient: timeout must be a positive number of milliseconds');
+    // setTimeout fires at once for delays above 2^31 - 1 ms: such a timeout would never wait.
+    if (typeof timeout !== 'number' || !(timeout > 0) || !(timeout <= 0x7fffffff)) {
+      throw new TypeError('AutomationsClient: timeout must be a positive number of milliseconds, at most 2147483647');
     }
     if (!Number.isInteger(maxRetries) || maxRetries < 0) {
       throw new TypeError('AutomationsClient: maxRetries must be an integer >= 0');
@@ -198,7 +199,8 @@ export class AutomationsClient {
     const hooks = this.#hooks;
 
     for (let retry = 0; ; retry++) {
-      if (signal?.aborted) throw this.#abortError(signal, key);
+      // Before the first attempt nothing was sent, so there is no key worth reporting.
+      if (signal?.aborted) throw this.#abortError(signal, retry === 0 ? undefined : key);
       const outcome = await this.#attempt(url, headers, text, signal, key);
       if (outcome.kind === 'ok') return outcome.result;
       if (outcome.kind === 'aborted') throw this.#abortError(/** @type {AbortSignal} */ (signal), key);

@@ -30,7 +30,11 @@ export function redactDeep(value, secret, depth = 64) {
   if (Array.isArray(value)) return value.map((v) => redactDeep(v, secret, depth - 1));
   /** @type {Record<string, unknown>} */
   const out = {};
-  for (const [k, v] of Object.entries(value)) out[redactString(k, secret)] = redactDeep(v, secret, depth - 1);
+  for (const [k, v] of Object.entries(value)) {
+    // defineProperty: a plain assignment of a "__proto__" key (JSON.parse makes it an own
+    // property) would set the copy's prototype instead of copying the field.
+    Object.defineProperty(out, redactString(k, secret), { value: redactDeep(v, secret, depth - 1), enumerable: true, writable: true, configurable: true });
+  }
   return out;
 }
 

@@ -87,7 +87,7 @@ test('in a web page an API key is refused unless dangerouslyAllowBrowser, with t
 
 test('options are checked at construction', () => {
   const bad = [
-    { timeout: 0 }, { timeout: -1 }, { timeout: NaN }, { timeout: Infinity }, { timeout: '5' },
+    { timeout: 0 }, { timeout: -1 }, { timeout: NaN }, { timeout: Infinity }, { timeout: 2 ** 31 }, { timeout: '5' },
     { maxRetries: -1 }, { maxRetries: 1.5 }, { maxRetries: '2' },
     { fetch: 'fetch' }, { validator: {} }, { baseURL: 'ftp://api.courier.com' }, { baseURL: 'api.courier.com' },
   ];

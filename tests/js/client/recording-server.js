@@ -29,6 +29,7 @@ export async function startServer(handler) {
     await handler(rec, res, requests.length - 1, raw);
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
+  server.unref(); // a server a failed test forgot to close must not keep the file running
   const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
   return {
     url: `http://127.0.0.1:${port}`,

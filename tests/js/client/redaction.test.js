@@ -56,6 +56,17 @@ test('a server echoing the Authorization header in its body and headers: redacte
   assertNoKey(err);
 });
 
+test('a "__proto__" member in an error body is copied as data, not as a prototype', async (t) => {
+  const server = await startServer((_q, res) => reply(res, 400, '{"message":"bad request","__proto__":{"polluted":true}}'));
+  t.after(() => server.close());
+  const client = new AutomationsClient({ apiKey: TEST_KEY, baseURL: server.url });
+  const err = await client.invokeAdHoc(seed).then(() => assert.fail('should fail'), (e) => e);
+  assert.equal(Object.getPrototypeOf(err.body), Object.prototype);
+  assert.equal(err.body.polluted, undefined);
+  assert.deepEqual(Object.keys(err.body), ['message', '__proto__']);
+  assert.equal(/** @type {any} */ ({}).polluted, undefined);
+});
+
 test('a 500 echoing the key, after all retries: redacted', async (t) => {
   const server = await startServer((req, res) => reply(res, 500, `upstream said ${req.headers.authorization}`));
   t.after(() => server.close());

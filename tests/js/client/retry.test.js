@@ -142,10 +142,10 @@ test('408, 409, 429 and >= 500 are retried; 400, 401, 403, 404, 422 and 418 are 
   for (const [status, retried] of [[408, true], [409, true], [429, true], [502, true], [504, true],
     [400, false], [401, false], [403, false], [404, false], [422, false], [418, false]]) {
     const server = await startServer((_q, res) => reply(res, status, courierError(`s${status}`)));
+    t.after(() => server.close()); // also when an assertion fails: an open server keeps the file alive
     const { client } = fastClient(server.url, { maxRetries: 1 });
     await assert.rejects(client.invokeAdHoc(seed), (err) => err.status === status);
     assert.equal(server.requests.length, retried ? 2 : 1, `status ${status}`);
-    await server.close();
   }
 });
 

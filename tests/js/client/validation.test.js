@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { AutomationsClient, ValidationError } from 'courier-automations-wasm/client';
+import { AutomationsClient, ValidationError, AbortError } from 'courier-automations-wasm/client';
 import { ValidationError as PackageValidationError } from '../../../js/errors.js';
 import { startServer, ok, installRejectionTripwire, TEST_KEY } from './recording-server.js';
 
@@ -47,6 +47,18 @@ test('an async validator works the same; a valid report lets the body through un
   verdict = { valid: true, errors: [], warnings: [{ code: 'w', path: '/automation/steps/0/until', message: 'offset-less' }] };
   assert.deepEqual(await client.invokeAdHoc(seed), { runId: 'r-valid' });
   assert.deepEqual(server.requests[0].json, seed);
+});
+
+test('the caller aborting during an async validation: AbortError, nothing sent, no key reported', async (t) => {
+  const server = await startServer(ok());
+  t.after(() => server.close());
+  const controller = new AbortController();
+  const client = new AutomationsClient({
+    apiKey: TEST_KEY, baseURL: server.url,
+    validator: async () => { controller.abort(); return { valid: true, errors: [], warnings: [] }; },
+  });
+  await assert.rejects(client.invokeAdHoc(seed, { signal: controller.signal }), (err) => err instanceof AbortError && err.idempotencyKey === undefined);
+  assert.equal(server.requests.length, 0);
 });
 
 test('validate: false skips the validator and the shape checks', async (t) => {
