@@ -10,6 +10,15 @@ struct Limits {
   std::size_t max_depth = 128;                       // nesting of arrays/objects in the JSON text
   std::size_t max_steps = 10'000;                    // steps in one automation
   std::size_t max_string_bytes = 1u * 1024 * 1024;   // one JSON string value or key
+
+  // Step `if` expressions and `$ref` accessor paths (src/expr).
+  std::size_t max_expression_bytes = 4096;  // longer expressions are refused, not parsed
+  std::size_t max_expression_depth = 64;    // nesting of the expression tree (parens, !, member chains)
+
+  // The dry-run simulator (src/simulate). Defaults cover the 1M-run benchmark (bench/simulate.*).
+  std::size_t max_sim_runs = 2'000'000;     // runs started in one simulation (invocations + invoke steps)
+  std::size_t max_sim_events = 20'000'000;  // events taken off the queue in one simulation
+  std::size_t max_invoke_depth = 16;        // nested invoke steps (courier-semantics.md section 6)
 };
 
 }  // namespace caw

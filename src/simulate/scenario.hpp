@@ -1,0 +1,51 @@
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "report/problem.hpp"
+#include "simulate/engine.hpp"
+
+namespace caw::sim {
+
+// Programs keyed by their steps' JSON: a million runs of the same automation share one.
+using ProgramCache = std::unordered_map<std::string, std::shared_ptr<const Program>>;
+
+struct Invocation {
+  EpochMs at = 0;
+  RunSpec spec;
+};
+
+// A scenario (docs/dry-run.md): now, seed, fixtures, invocations. A bare ad hoc invoke body
+// is a scenario of one invocation at "now".
+struct Scenario {
+  EpochMs now = kDefaultNow;
+  std::uint64_t seed = 0;
+  Fixtures fixtures;
+  std::vector<Invocation> invocations;
+};
+
+struct ScenarioParse {
+  Scenario scenario;
+  Report report;  // every problem, paths from the scenario's root ("/invocations/0/request/...")
+  [[nodiscard]] bool ok() const { return report.valid(); }
+};
+
+// Checks the whole scenario (every request validated) and builds it; nothing runs.
+ScenarioParse parse_scenario(const json& doc, const Options& options);
+
+// Parses the fixtures object alone (the stepwise Simulator takes them in its options).
+Fixtures parse_fixtures(const json& fixtures, const std::string& path, const Limits& limits, ProgramCache& cache,
+                        Report& report);
+
+// One invocation {at?, templateId?, request}; `path` prefixes its problems. Returns false on errors.
+bool parse_invocation(const json& invocation, const std::string& path, EpochMs now, const Fixtures& fixtures,
+                      const Limits& limits, ProgramCache& cache, Invocation& out, Report& report);
+
+// An ad hoc invoke body (already validated) as a RunSpec.
+RunSpec spec_from_request(const json& request, const Limits& limits, ProgramCache& cache);
+
+}  // namespace caw::sim

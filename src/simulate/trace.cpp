@@ -1,0 +1,185 @@
+// The trace (docs/dry-run.md), written straight into a string: no DOM of a million runs.
+#include "json/dump.hpp"
+#include "simulate/engine.hpp"
+#include "time/civil.hpp"
+
+namespace caw::sim {
+
+namespace {
+
+void append_string(std::string& out, std::string_view s) {
+  for (char ch : s) {
+    const auto u = static_cast<unsigned char>(ch);
+    if (u < 0x20 || u >= 0x80 || ch == '"' || ch == '\\') {
+      out += dump_json(json(std::string(s)));  // the exact escaping (and UTF-8 repair) of every dump
+      return;
+    }
+  }
+  out += '"';
+  out += s;
+  out += '"';
+}
+
+void append_time(std::string& out, EpochMs t) {
+  out += '"';
+  out += time::format_iso(t);
+  out += '"';
+}
+
+void append_key(std::string& out, const char* key) {
+  out += '"';
+  out += key;
+  out += "\":";
+}
+
+constexpr const char* kFixedNotes[] = {
+    "Courier's real delays complete with a 5-15 minute variance; the dry run lands exactly on time",
+    "until is in the past: the delay fires at once",
+    "until has no UTC offset: read as UTC (a strict RFC 3339 check may reject it)",
+    "duration has decimals: floored, as date-fns add does",
+};
+
+void append_notes(std::string& out, const StepRecord& r) {
+  if (r.notes == 0 && r.extra_notes.empty()) return;
+  out += ",\"notes\":[";
+  bool first = true;
+  for (std::size_t i = 0; i < sizeof kFixedNotes / sizeof *kFixedNotes; ++i) {
+    if ((r.notes & (1u << i)) == 0) continue;
+    if (!first) out += ',';
+    first = false;
+    append_string(out, kFixedNotes[i]);
+  }
+  std::size_t start = 0;
+  while (start <= r.extra_notes.size() && !r.extra_notes.empty()) {
+    std::size_t end = r.extra_notes.find('\n', start);
+    if (end == std::string::npos) end = r.extra_notes.size();
+    if (!first) out += ',';
+    first = false;
+    append_string(out, std::string_view(r.extra_notes).substr(start, end - start));
+    start = end + 1;
+  }
+  out += ']';
+}
+
+}  // namespace
+
+void Engine::write_trace(std::string& out, const Report* warnings) const {
+  const bool full = options_.full_detail;
+  out += "{\"runs\":[";
+  for (std::size_t i = 0; i < runs_.size(); ++i) {
+    const Run& run = runs_[i];
+    if (i) out += ',';
+    out += "{\"runId\":\"";
+    out += run.id;
+    out += "\",\"invokedAt\":";
+    append_time(out, run.invoked_at);
+    out += ",\"status\":\"";
+    out += status_name(run.status);
+    out += '"';
+    if (run.has_token) {
+      out += ",\"cancelationToken\":";
+      append_string(out, run.token);
+    }
+    if (run.parent >= 0) {
+      out += ",\"parentRunId\":\"";
+      out += runs_[static_cast<std::size_t>(run.parent)].id;
+      out += '"';
+    }
+    if (!run.template_name.empty()) {
+      out += ",\"templateId\":";
+      append_string(out, run.template_name);
+    }
+    out += ",\"steps\":[";
+    const auto& steps = run.program->steps;
+    for (std::size_t s = 0; s < steps.size(); ++s) {
+      const StepRecord* r = nullptr;
+      // Records are appended in step order, one per step reached.
+      if (s < run.steps.size() && run.steps[s].index == s) r = &run.steps[s];
+      if (s) out += ',';
+      out += "{\"index\":";
+      out += std::to_string(s);
+      out += ",\"action\":";
+      append_string(out, steps[s].action);
+      if (const std::string* ref = model::literal(steps[s].ref)) {
+        out += ",\"ref\":";
+        append_string(out, *ref);
+      }
+      out += ",\"status\":\"";
+      out += status_name(r ? r->status : Status::NotProcessed);
+      out += "\",\"startedAt\":";
+      if (r) {
+        append_time(out, r->started);
+      } else {
+        out += "null";
+      }
+      out += ",\"finishedAt\":";
+      if (r && r->status != Status::Waiting && r->status != Status::Processing) {
+        append_time(out, r->finished);
+      } else {
+        out += "null";
+      }
+      if (full) {
+        out += ",\"input\":";
+        out += r ? dump_json(r->input) : "null";
+        out += ",\"output\":";
+        out += r ? dump_json(r->output) : "null";
+      }
+      if (r) append_notes(out, *r);
+      out += '}';
+    }
+    out += "]}";
+  }
+  out += "],\"messages\":[";
+  for (std::size_t i = 0; i < messages_.size(); ++i) {
+    const Message& m = messages_[i];
+    if (i) out += ',';
+    out += "{\"runId\":\"";
+    out += runs_[m.run].id;
+    out += "\",\"stepIndex\":";
+    out += std::to_string(m.step);
+    out += ",\"at\":";
+    append_time(out, m.at);
+    out += ",\"recipient\":";
+    append_string(out, m.recipient);
+    out += ",\"template\":";
+    append_string(out, m.template_id);
+    if (m.brand.is_string()) {
+      out += ",\"brand\":";
+      append_string(out, m.brand.get_ref<const std::string&>());
+    }
+    if (full) {
+      out += ",\"data\":";
+      out += m.data.is_null() ? "{}" : dump_json(m.data);
+      if (!m.profile.is_null()) {
+        out += ",\"profile\":";
+        out += dump_json(m.profile);
+      }
+    }
+    if (!m.list.empty()) {
+      out += ",\"list\":";
+      append_string(out, m.list);
+    }
+    out += '}';
+  }
+  out += "],\"profiles\":";
+  out += dump_json(profiles_);
+  out += ",\"endedAt\":";
+  append_time(out, now_);
+  if (pending_) {
+    out += ",\"pendingFetch\":";
+    out += dump_json(pending_->request);
+  }
+  if (!halt_error_.empty()) {
+    out += ",\"error\":";
+    append_string(out, halt_error_);
+  }
+  if (warnings != nullptr && !warnings->warnings().empty()) {
+    out += ",\"warnings\":";
+    Report only;
+    for (const Problem& p : warnings->warnings()) only.add(p);
+    out += dump_json(only.to_json()["warnings"]);
+  }
+  out += '}';
+}
+
+}  // namespace caw::sim
