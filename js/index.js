@@ -5,3 +5,4 @@
 export { init } from './runtime.js';
 export { normalize, version } from './normalize.js';
 export { ValidationError, InitError } from './errors.js';
+export { dryRun, dryRunSync, Simulator } from './dry-run.js';
