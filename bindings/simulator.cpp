@@ -1,6 +1,7 @@
 // The dry run through Embind: a one-shot function and a stepwise Simulator class over
 // caw::sim::Session. All data crosses as JSON text; nothing throws.
 #include <emscripten/bind.h>
+#include <malloc.h>
 
 #include <string>
 
@@ -17,6 +18,12 @@ struct DryRunResult {
 DryRunResult dry_run_text(const std::string& scenario, const std::string& options) {
   caw::sim::DryRunOutcome out = caw::sim::dry_run(scenario, options);
   return DryRunResult{out.ok, std::move(out.text)};
+}
+
+// Bytes in use on the wasm heap (dlmalloc's mallinfo), for the benchmark's bytes per waiting run.
+double heap_bytes() {
+  struct mallinfo mi = mallinfo();
+  return static_cast<double>(mi.uordblks);
 }
 
 class Simulator {
@@ -48,6 +55,7 @@ EMSCRIPTEN_BINDINGS(courier_automations_simulator) {
       .field("ok", &DryRunResult::ok)
       .field("text", &DryRunResult::text);
   emscripten::function("dryRun", &dry_run_text);
+  emscripten::function("heapBytes", &heap_bytes);
   emscripten::class_<Simulator>("Simulator")
       .constructor<const std::string&, const std::string&>()
       .function("ok", &Simulator::ok)

@@ -26,12 +26,6 @@ void append_time(std::string& out, EpochMs t) {
   out += '"';
 }
 
-void append_key(std::string& out, const char* key) {
-  out += '"';
-  out += key;
-  out += "\":";
-}
-
 constexpr const char* kFixedNotes[] = {
     "Courier's real delays complete with a 5-15 minute variance; the dry run lands exactly on time",
     "until is in the past: the delay fires at once",

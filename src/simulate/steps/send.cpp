@@ -54,11 +54,13 @@ StepResult send(StepContext& c, const model::SendStep& s) {
     } else {
       brand = c.run.brand;
     }
-    const json* step_data = s.data.get();
-    data = shallow_merge(c.run.data, step_data ? *step_data : json::object());
-    const json* step_profile = s.profile.get();
-    if (step_profile || c.run.profile.is_object()) {
-      profile = shallow_merge(c.run.profile, step_profile ? *step_profile : json::object());
+    if (e.full()) {  // summary detail records no data/profile: do not build them
+      const json* step_data = s.data.get();
+      data = shallow_merge(c.run.data, step_data ? *step_data : json::object());
+      const json* step_profile = s.profile.get();
+      if (step_profile || c.run.profile.is_object()) {
+        profile = shallow_merge(c.run.profile, step_profile ? *step_profile : json::object());
+      }
     }
   }
   if (!recipient || recipient->empty()) {
