@@ -40,9 +40,7 @@ class Simulator {
   bool resolveFetch(const std::string& response, bool ok) { return session_.resolve_fetch(response, ok); }
   std::string trace() const { return session_.trace(); }
   std::string now() const { return session_.now(); }
-  double stepsExecuted() {
-    return session_.engine() ? static_cast<double>(session_.engine()->steps_executed()) : 0;
-  }
+  double stepsExecuted() { return session_.engine() ? static_cast<double>(session_.engine()->steps_executed()) : 0; }
 
  private:
   caw::sim::Session session_;

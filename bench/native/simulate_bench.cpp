@@ -29,15 +29,17 @@ std::string generate(std::size_t n) {
     if (i % 10 == 0) s += R"("cancelation_token":"tok-)" + std::to_string((i / 10) % tokens) + R"(",)";
     s += R"("steps":[)";
     if (i % 20 == 5) {
-      s += R"({"action":"fetch-data","webhook":{"url":"https://bench.test/user","method":"GET"},"merge_strategy":"overwrite"},)";
+      s +=
+          R"({"action":"fetch-data","webhook":{"url":"https://bench.test/user","method":"GET"},"merge_strategy":"overwrite"},)";
     } else if (i % 20 == 15) {
       s += R"({"action":"update-profile","profile":{"seen":true},"merge":"overwrite"},)";
     }
     s += R"({"action":"delay","duration":"1 day"},{"action":"send"}]}}})";
   }
   for (std::size_t t = 0; t < tokens && t * 10 < n; ++t) {
-    s += R"(,{"at":"2024-01-01T12:00:00Z","request":{"recipient":"ops","automation":{"steps":[{"action":"cancel","cancelation_token":"tok-)" +
-         std::to_string(t) + R"("}]}}})";
+    s +=
+        R"(,{"at":"2024-01-01T12:00:00Z","request":{"recipient":"ops","automation":{"steps":[{"action":"cancel","cancelation_token":"tok-)" +
+        std::to_string(t) + R"("}]}}})";
   }
   s += "]}";
   return s;

@@ -1,6 +1,5 @@
 #include "simulate/engine.hpp"
 
-
 #include "json/dump.hpp"
 #include "simulate/steps/steps.hpp"
 
@@ -215,16 +214,16 @@ void Engine::continue_run(std::uint32_t r) {
         record.note("if: an accessor object is not an expression; treated as true");
       } else if (!parsed.ok) {
         record.note("if: \"" + std::get<std::string>(*cond) + "\" is outside the supported subset (" +
-                    parsed.error.message + " at offset " + std::to_string(parsed.error.offset) +
-                    "); treated as true");
+                    parsed.error.message + " at offset " + std::to_string(parsed.error.offset) + "); treated as true");
       } else {
         const expr::Scope s = scope(run);
         expr::EvalResult e = expr::evaluate(parsed.expression, s);
         go = expr::truthy(e.value);
         if (e.undefined_reads > 0) {
-          record.note("if: read a property of undefined or null (JavaScript would throw a TypeError); read as undefined");
+          record.note(
+              "if: read a property of undefined or null (JavaScript would throw a TypeError); read as undefined");
         }
-        if (full()) record.input = json{{"if", std::get<std::string>(*cond)}, {"value", e.value.to_json()}};
+        if (full()) record.input() = json{{"if", std::get<std::string>(*cond)}, {"value", e.value.to_json()}};
       }
       if (!go) {
         record.status = Status::Skipped;

@@ -32,7 +32,8 @@ StepResult send(StepContext& c, const model::SendStep& s) {
   json profile;
   if (const json* message = s.message.get()) {
     // The V2 form: a whole Send API message; only its routing is read.
-    c.record.note("send (V2 message form): recipient from message.to.user_id or .email, template from message.template");
+    c.record.note(
+        "send (V2 message form): recipient from message.to.user_id or .email, template from message.template");
     if (message->is_object()) {
       if (auto to = message->find("to"); to != message->end()) {
         recipient = string_at(*to, "user_id");
@@ -74,9 +75,9 @@ StepResult send(StepContext& c, const model::SendStep& s) {
     return result;
   }
   if (e.full()) {
-    c.record.input = json{{"recipient", *recipient}, {"template", *template_id}, {"brand", brand},
-                          {"data", data},           {"profile", profile}};
-    c.record.output = json{{"status", "SENT"}, {"message", e.messages().size()}};
+    c.record.input() = json{
+        {"recipient", *recipient}, {"template", *template_id}, {"brand", brand}, {"data", data}, {"profile", profile}};
+    c.record.output() = json{{"status", "SENT"}, {"message", e.messages().size()}};
   }
   Message m;
   m.run = c.run_index;
