@@ -1,6 +1,7 @@
 // The dry run through Embind: a one-shot function and a stepwise Simulator class over
 // caw::sim::Session. All data crosses as JSON text; nothing throws.
 #include <emscripten/bind.h>
+#include <malloc.h>
 
 #include <string>
 
@@ -19,6 +20,12 @@ DryRunResult dry_run_text(const std::string& scenario, const std::string& option
   return DryRunResult{out.ok, std::move(out.text)};
 }
 
+// Bytes in use on the wasm heap (dlmalloc's mallinfo), for the benchmark's bytes per waiting run.
+double heap_bytes() {
+  struct mallinfo mi = mallinfo();
+  return static_cast<double>(mi.uordblks);
+}
+
 class Simulator {
  public:
   Simulator(const std::string& scenario, const std::string& options) : session_(scenario, options) {}
@@ -33,9 +40,7 @@ class Simulator {
   bool resolveFetch(const std::string& response, bool ok) { return session_.resolve_fetch(response, ok); }
   std::string trace() const { return session_.trace(); }
   std::string now() const { return session_.now(); }
-  double stepsExecuted() {
-    return session_.engine() ? static_cast<double>(session_.engine()->steps_executed()) : 0;
-  }
+  double stepsExecuted() { return session_.engine() ? static_cast<double>(session_.engine()->steps_executed()) : 0; }
 
  private:
   caw::sim::Session session_;
@@ -48,6 +53,7 @@ EMSCRIPTEN_BINDINGS(courier_automations_simulator) {
       .field("ok", &DryRunResult::ok)
       .field("text", &DryRunResult::text);
   emscripten::function("dryRun", &dry_run_text);
+  emscripten::function("heapBytes", &heap_bytes);
   emscripten::class_<Simulator>("Simulator")
       .constructor<const std::string&, const std::string&>()
       .function("ok", &Simulator::ok)

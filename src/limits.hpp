@@ -16,9 +16,10 @@ struct Limits {
   std::size_t max_expression_depth = 64;    // nesting of the expression tree (parens, !, member chains)
 
   // The dry-run simulator (src/simulate). Defaults cover the 1M-run benchmark (bench/simulate.*).
-  std::size_t max_sim_runs = 2'000'000;     // runs started in one simulation (invocations + invoke steps)
-  std::size_t max_sim_events = 20'000'000;  // events taken off the queue in one simulation
-  std::size_t max_invoke_depth = 16;        // nested invoke steps (courier-semantics.md section 6)
+  std::size_t max_scenario_bytes = 1024u * 1024 * 1024;  // a whole scenario text (each request still max_payload_bytes)
+  std::size_t max_sim_runs = 2'000'000;                  // runs started in one simulation (invocations + invoke steps)
+  std::size_t max_sim_events = 20'000'000;               // events taken off the queue in one simulation
+  std::size_t max_invoke_depth = 16;                     // nested invoke steps (courier-semantics.md section 6)
 };
 
 }  // namespace caw

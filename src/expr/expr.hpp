@@ -45,9 +45,9 @@ struct Node {
   Root root = Root::Data;
   std::uint32_t a = 0;
   std::uint32_t b = 0;
-  std::string name;                                         // Member
-  nlohmann::json literal;                                   // Literal (null for null)
-  bool undefined = false;                                   // Literal `undefined`
+  std::string name;        // Member
+  nlohmann::json literal;  // Literal (null for null)
+  bool undefined = false;  // Literal `undefined`
 };
 
 struct ParseError {
@@ -91,7 +91,7 @@ struct Value {
   bool boolean = false;
   double number = 0;
   std::string string;
-  const nlohmann::json* ref = nullptr;  // Object / Array
+  const nlohmann::json* ref = nullptr;           // Object / Array
   [[nodiscard]] nlohmann::json to_json() const;  // undefined -> null
 };
 

@@ -69,8 +69,8 @@ class Parser {
   // ------------------------------------------------------------ lexing
   void next() {
     tok_ = Token{};
-    while (pos_ < text_.size() && (text_[pos_] == ' ' || text_[pos_] == '\t' || text_[pos_] == '\n' ||
-                                   text_[pos_] == '\r')) {
+    while (pos_ < text_.size() &&
+           (text_[pos_] == ' ' || text_[pos_] == '\t' || text_[pos_] == '\n' || text_[pos_] == '\r')) {
       ++pos_;
     }
     tok_.offset = pos_;
@@ -459,9 +459,12 @@ class Parser {
       std::string_view name;
       Root root;
     };
-    static constexpr Entry kRoots[] = {{"data", Root::Data},           {"profile", Root::Profile},
-                                       {"refs", Root::Refs},           {"recipient", Root::Recipient},
-                                       {"brand", Root::Brand},         {"template", Root::Template},
+    static constexpr Entry kRoots[] = {{"data", Root::Data},
+                                       {"profile", Root::Profile},
+                                       {"refs", Root::Refs},
+                                       {"recipient", Root::Recipient},
+                                       {"brand", Root::Brand},
+                                       {"template", Root::Template},
                                        {"MessageStatus", Root::MessageStatus}};
     for (const Entry& e : kRoots) {
       if (e.name == id) {

@@ -22,6 +22,12 @@ bool read_count(const nlohmann::json& limits, const char* key, std::size_t& out,
 
 }  // namespace
 
+Limits scenario_limits(const Limits& limits) {
+  Limits l = limits;
+  l.max_payload_bytes = limits.max_scenario_bytes;
+  return l;
+}
+
 Options parse_options(const nlohmann::json& o, Report& report) {
   Options out;
   if (o.is_null()) return out;
@@ -73,7 +79,7 @@ DryRunOutcome dry_run(std::string_view scenario_text, std::string_view options_t
       options = parse_options(o.value, report);
     }
   }
-  ParsedText doc = parse_text(scenario_text, options.limits);
+  ParsedText doc = parse_text(scenario_text, scenario_limits(options.limits));
   if (!doc.ok) {
     report.merge(doc.problems);
     out.text = dump_json(report.to_json());

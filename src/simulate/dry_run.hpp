@@ -13,6 +13,9 @@ namespace caw::sim {
 // "limits": {"maxRuns", "maxEvents", "maxInvokeDepth"}}. Problems go to `report` under /options.
 Options parse_options(const nlohmann::json& options, Report& report);
 
+// The limits a whole scenario text is parsed with: max_scenario_bytes instead of max_payload_bytes.
+Limits scenario_limits(const Limits& limits);
+
 struct DryRunOutcome {
   bool ok = false;
   std::string text;  // the trace when ok, else the report {"valid": false, "errors": [...], ...}

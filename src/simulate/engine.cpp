@@ -1,7 +1,5 @@
 #include "simulate/engine.hpp"
 
-#include <cstdio>
-
 #include "json/dump.hpp"
 #include "simulate/steps/steps.hpp"
 
@@ -38,13 +36,16 @@ std::uint64_t Engine::random() {
 // Courier's shape: 1-<8 hex>-<24 hex>. The 8 hex digits are the invocation time in epoch
 // seconds (as in Courier's examples: 65f240a0 is March 2024); the 24 come from the seeded PRNG.
 std::string Engine::make_run_id(EpochMs at) {
+  static constexpr char kHex[] = "0123456789abcdef";
   const std::uint64_t seconds = static_cast<std::uint64_t>(at >= 0 ? at / 1000 : 0) & 0xFFFFFFFFull;
   const std::uint64_t a = random();
   const std::uint64_t b = random() & 0xFFFFFFFFull;
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "1-%08llx-%016llx%08llx", static_cast<unsigned long long>(seconds),
-                static_cast<unsigned long long>(a), static_cast<unsigned long long>(b));
-  return buf;
+  std::string id(35, '-');
+  id[0] = '1';
+  for (int i = 0; i < 8; ++i) id[2 + i] = kHex[(seconds >> (28 - 4 * i)) & 0xF];
+  for (int i = 0; i < 16; ++i) id[11 + i] = kHex[(a >> (60 - 4 * i)) & 0xF];
+  for (int i = 0; i < 8; ++i) id[27 + i] = kHex[(b >> (28 - 4 * i)) & 0xF];
+  return id;
 }
 
 void Engine::schedule(EpochMs at, std::uint32_t target, bool start) {
@@ -85,6 +86,7 @@ std::optional<std::uint32_t> Engine::create_run(RunSpec spec, std::int32_t paren
   run.recipient = std::move(spec.recipient);
   run.brand = std::move(spec.brand);
   run.template_id = std::move(spec.template_id);
+  run.steps.reserve(run.program->steps.size());
   // The token is read from the initial context when it is an accessor.
   if (spec.cancelation_token.has_value()) {
     StepRecord scratch;
@@ -212,16 +214,16 @@ void Engine::continue_run(std::uint32_t r) {
         record.note("if: an accessor object is not an expression; treated as true");
       } else if (!parsed.ok) {
         record.note("if: \"" + std::get<std::string>(*cond) + "\" is outside the supported subset (" +
-                    parsed.error.message + " at offset " + std::to_string(parsed.error.offset) +
-                    "); treated as true");
+                    parsed.error.message + " at offset " + std::to_string(parsed.error.offset) + "); treated as true");
       } else {
         const expr::Scope s = scope(run);
         expr::EvalResult e = expr::evaluate(parsed.expression, s);
         go = expr::truthy(e.value);
         if (e.undefined_reads > 0) {
-          record.note("if: read a property of undefined or null (JavaScript would throw a TypeError); read as undefined");
+          record.note(
+              "if: read a property of undefined or null (JavaScript would throw a TypeError); read as undefined");
         }
-        if (full()) record.input = json{{"if", std::get<std::string>(*cond)}, {"value", e.value.to_json()}};
+        if (full()) record.input() = json{{"if", std::get<std::string>(*cond)}, {"value", e.value.to_json()}};
       }
       if (!go) {
         record.status = Status::Skipped;

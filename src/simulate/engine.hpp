@@ -31,10 +31,10 @@ std::string_view status_name(Status s);
 constexpr EpochMs kDefaultNow = 1'704'067'200'000;
 
 struct Options {
-  std::optional<EpochMs> now;        // overrides the scenario's "now"
-  std::optional<std::uint64_t> seed; // overrides the scenario's "seed" (default 0)
-  bool full_detail = true;           // false: no step input/output, no message data/profile
-  bool external_fetch = false;       // a fetch-data step with no fixture waits for resolve_fetch()
+  std::optional<EpochMs> now;         // overrides the scenario's "now"
+  std::optional<std::uint64_t> seed;  // overrides the scenario's "seed" (default 0)
+  bool full_detail = true;            // false: no step input/output, no message data/profile
+  bool external_fetch = false;        // a fetch-data step with no fixture waits for resolve_fetch()
   Limits limits;
 };
 
@@ -63,8 +63,8 @@ struct TemplateFixture {
 struct WebhookFixture {
   std::string method;  // upper case
   std::string url;
-  json response;       // the body when it succeeds
-  int status = 200;    // >= 400: the call fails and the engine sees {}
+  json response;     // the body when it succeeds
+  int status = 200;  // >= 400: the call fails and the engine sees {}
 };
 
 struct Fixtures {
@@ -82,18 +82,32 @@ enum Note : std::uint32_t {
   kNoteDurationFloored = 1u << 3,
 };
 
+// What only the full detail (or an unusual step) needs, kept off the hot record.
+struct StepDetail {
+  json input;
+  json output;
+  std::string notes;  // further notes, '\n'-separated
+};
+
+// 32 bytes per reached step: a million waiting runs stay small in summary detail.
 struct StepRecord {
   std::uint32_t index = 0;
   Status status = Status::Processing;
   std::uint32_t notes = 0;  // Note bits
   EpochMs started = 0;
   EpochMs finished = 0;
-  json input;   // null in summary detail
-  json output;  // null in summary detail
-  std::string extra_notes;  // further notes, '\n'-separated
+  std::unique_ptr<StepDetail> detail;  // null until input, output or a specific note is set
+
+  StepDetail& more() {
+    if (!detail) detail = std::make_unique<StepDetail>();
+    return *detail;
+  }
+  json& input() { return more().input; }
+  json& output() { return more().output; }
   void note(std::string_view text) {
-    if (!extra_notes.empty()) extra_notes += '\n';
-    extra_notes += text;
+    std::string& n = more().notes;
+    if (!n.empty()) n += '\n';
+    n += text;
   }
 };
 
@@ -186,8 +200,8 @@ class Engine {
   bool full() const { return options_.full_detail; }
   expr::Scope scope(const Run& run) const;
   // A string field's value: the literal, or the accessor resolved over the run's context.
-  std::optional<std::string> resolve(const Run& run, const model::Field<model::StringValue>& field,
-                                     StepRecord& record, std::string_view name) const;
+  std::optional<std::string> resolve(const Run& run, const model::Field<model::StringValue>& field, StepRecord& record,
+                                     std::string_view name) const;
   // Marks every unfinished run holding `token` for cancelation; returns how many.
   std::size_t cancel_token(const std::string& token);
   // Starts a child run now (invoke step). Returns its index, or an error message.

@@ -105,7 +105,8 @@ Fixtures parse_fixtures(const json& fixtures, const std::string& path, const Lim
         continue;
       }
       for (auto pr = v.begin(); pr != v.end(); ++pr) {
-        if (!pr->is_object()) report.error("scenario.fixtures", child_pointer(p, pr.key()), "a profile must be an object");
+        if (!pr->is_object())
+          report.error("scenario.fixtures", child_pointer(p, pr.key()), "a profile must be an object");
       }
       out.profiles = v;
     } else if (it.key() == "lists") {
@@ -264,7 +265,8 @@ bool parse_invocation(const json& invocation, const std::string& path, EpochMs n
     } else if (k.key() == "data" || k.key() == "profile") {
       if (!k->is_object() && !k->is_null()) report.error("schema.type", kp, k.key() + " must be an object or null");
     } else {
-      report.warning("schema.unknown_property", kp, "unknown property \"" + k.key() + "\" of an invoke-by-template body");
+      report.warning("schema.unknown_property", kp,
+                     "unknown property \"" + k.key() + "\" of an invoke-by-template body");
     }
   }
   if (report.errors().size() != errors_before) return false;
@@ -324,7 +326,8 @@ ScenarioParse parse_scenario(const json& doc, const Options& options) {
                    "now, seed, fixtures, invocations");
     }
   }
-  if (auto f = doc.find("fixtures"); f != doc.end()) s.fixtures = parse_fixtures(*f, "/fixtures", limits, cache, report);
+  if (auto f = doc.find("fixtures"); f != doc.end())
+    s.fixtures = parse_fixtures(*f, "/fixtures", limits, cache, report);
   const json& invocations = doc["invocations"];
   if (!invocations.is_array()) {
     report.error("scenario.shape", "/invocations", "invocations must be an array");

@@ -19,7 +19,7 @@ Session::Session(std::string_view scenario_text, std::string_view options_text) 
     }
   }
   ParsedText doc = parse_text(scenario_text.empty() ? std::string_view("{\"invocations\":[]}") : scenario_text,
-                              options_.limits);
+                              scenario_limits(options_.limits));
   if (!doc.ok) report.merge(doc.problems);
   if (!report.valid()) {
     report_ = dump_json(report.to_json());

@@ -26,12 +26,6 @@ void append_time(std::string& out, EpochMs t) {
   out += '"';
 }
 
-void append_key(std::string& out, const char* key) {
-  out += '"';
-  out += key;
-  out += "\":";
-}
-
 constexpr const char* kFixedNotes[] = {
     "Courier's real delays complete with a 5-15 minute variance; the dry run lands exactly on time",
     "until is in the past: the delay fires at once",
@@ -40,7 +34,9 @@ constexpr const char* kFixedNotes[] = {
 };
 
 void append_notes(std::string& out, const StepRecord& r) {
-  if (r.notes == 0 && r.extra_notes.empty()) return;
+  static const std::string kNone;
+  const std::string& extra = r.detail ? r.detail->notes : kNone;
+  if (r.notes == 0 && extra.empty()) return;
   out += ",\"notes\":[";
   bool first = true;
   for (std::size_t i = 0; i < sizeof kFixedNotes / sizeof *kFixedNotes; ++i) {
@@ -50,12 +46,12 @@ void append_notes(std::string& out, const StepRecord& r) {
     append_string(out, kFixedNotes[i]);
   }
   std::size_t start = 0;
-  while (start <= r.extra_notes.size() && !r.extra_notes.empty()) {
-    std::size_t end = r.extra_notes.find('\n', start);
-    if (end == std::string::npos) end = r.extra_notes.size();
+  while (start <= extra.size() && !extra.empty()) {
+    std::size_t end = extra.find('\n', start);
+    if (end == std::string::npos) end = extra.size();
     if (!first) out += ',';
     first = false;
-    append_string(out, std::string_view(r.extra_notes).substr(start, end - start));
+    append_string(out, std::string_view(extra).substr(start, end - start));
     start = end + 1;
   }
   out += ']';
@@ -120,9 +116,9 @@ void Engine::write_trace(std::string& out, const Report* warnings) const {
       }
       if (full) {
         out += ",\"input\":";
-        out += r ? dump_json(r->input) : "null";
+        out += r && r->detail ? dump_json(r->detail->input) : "null";
         out += ",\"output\":";
-        out += r ? dump_json(r->output) : "null";
+        out += r && r->detail ? dump_json(r->detail->output) : "null";
       }
       if (r) append_notes(out, *r);
       out += '}';

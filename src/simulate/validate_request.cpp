@@ -6,7 +6,8 @@ namespace caw::sim {
 
 Report validate_request(const nlohmann::json& request, const Limits& limits) {
   Report report;
-  check_request_shape(request, Level::Courier, limits, report);  // -> caw::validate_json(request, Level::Courier, limits)
+  check_request_shape(request, Level::Courier, limits,
+                      report);  // -> caw::validate_json(request, Level::Courier, limits)
   return report;
 }
 

@@ -102,7 +102,8 @@ TEST(Simulate, MonthArithmeticClampsAtMonthEnds) {
 }
 
 TEST(Simulate, PastUntilFiresAtOnce) {
-  json t = run(scenario({{{"request", adhoc({{{"action", "delay"}, {"until", "2020-01-01T00:00:00Z"}}, {{"action", "send"}}})}}}));
+  json t = run(scenario(
+      {{{"request", adhoc({{{"action", "delay"}, {"until", "2020-01-01T00:00:00Z"}}, {{"action", "send"}}})}}}));
   EXPECT_EQ(t["messages"][0]["at"], "2024-01-01T00:00:00.000Z");
   EXPECT_NE(t["runs"][0]["steps"][0]["notes"].dump().find("in the past"), std::string::npos);
 }
@@ -110,7 +111,8 @@ TEST(Simulate, PastUntilFiresAtOnce) {
 json profile_after(const char* merge, bool existing = true) {
   json fixtures = json::object();
   if (existing) fixtures["profiles"] = {{"u1", {{"a", 1}, {"b", 2}}}};
-  json step = {{"action", "update-profile"}, {"recipient_id", "u1"}, {"profile", {{"b", 3}, {"c", 4}}}, {"merge", merge}};
+  json step = {
+      {"action", "update-profile"}, {"recipient_id", "u1"}, {"profile", {{"b", 3}, {"c", 4}}}, {"merge", merge}};
   json t = run(scenario({{{"request", adhoc({step})}}}, fixtures));
   return t["profiles"]["u1"];
 }
@@ -127,9 +129,7 @@ TEST(Simulate, UpdateProfileStrategiesOnTheWorkedExample) {
 
 TEST(Simulate, OverwriteIsADeepMerge) {
   json fixtures = {{"profiles", {{"u1", {{"address", {{"city", "Paris"}, {"zip", "75001"}}}}}}}};
-  json step = {{"action", "update-profile"},
-               {"profile", {{"address", {{"city", "Lyon"}}}}},
-               {"merge", "overwrite"}};
+  json step = {{"action", "update-profile"}, {"profile", {{"address", {{"city", "Lyon"}}}}}, {"merge", "overwrite"}};
   json t = run(scenario({{{"request", adhoc({step})}}}, fixtures));
   EXPECT_EQ(t["profiles"]["u1"], json({{"address", {{"city", "Lyon"}, {"zip", "75001"}}}}));
 }
@@ -142,7 +142,8 @@ TEST(Simulate, SendListFansOutAndUnknownListErrors) {
   EXPECT_EQ(t["messages"][2]["recipient"], "c");
   EXPECT_EQ(t["messages"][2]["list"], "beta");
   EXPECT_EQ(t["messages"][2]["data"]["k"], 1);
-  t = run(scenario({{{"request", adhoc({{{"action", "send-list"}, {"list", "nope"}}, {{"action", "send"}}})}}}, fixtures));
+  t = run(
+      scenario({{{"request", adhoc({{{"action", "send-list"}, {"list", "nope"}}, {{"action", "send"}}})}}}, fixtures));
   EXPECT_EQ(t["runs"][0]["status"], "ERROR");
   EXPECT_EQ(t["runs"][0]["steps"][0]["status"], "ERROR");
   EXPECT_EQ(t["runs"][0]["steps"][1]["status"], "NOT PROCESSED");
@@ -162,10 +163,11 @@ TEST(Simulate, SendMergesRunAndStepAndNeedsARecipient) {
 json data_after_fetch(const char* strategy, bool fixture = true) {
   json fixtures = json::object();
   if (fixture) {
-    fixtures["webhooks"] = {{{"method", "GET"}, {"url", "https://x.test/u"},
-                             {"response", {{"b", {{"y", 2}}}, {"c", 3}}}}};
+    fixtures["webhooks"] = {
+        {{"method", "GET"}, {"url", "https://x.test/u"}, {"response", {{"b", {{"y", 2}}}, {"c", 3}}}}};
   }
-  json step = {{"action", "fetch-data"}, {"webhook", {{"url", "https://x.test/u"}, {"method", "GET"}}},
+  json step = {{"action", "fetch-data"},
+               {"webhook", {{"url", "https://x.test/u"}, {"method", "GET"}}},
                {"merge_strategy", strategy}};
   json t = run(scenario({{{"request", adhoc({step, {{"action", "send"}}}, {{"data", {{"a", 1}, {"b", {{"x", 1}}}}}})}}},
                         fixtures));
@@ -182,7 +184,8 @@ TEST(Simulate, FetchDataMergeStrategiesAndAMissingFixture) {
 
 TEST(Simulate, FetchDataFailingFixtureGivesEmptyObjectAndANote) {
   json fixtures = {{"webhooks", {{{"method", "POST"}, {"url", "https://x.test/u"}, {"status", 500}}}}};
-  json step = {{"action", "fetch-data"}, {"webhook", {{"url", "https://x.test/u"}, {"method", "POST"}}},
+  json step = {{"action", "fetch-data"},
+               {"webhook", {{"url", "https://x.test/u"}, {"method", "POST"}}},
                {"merge_strategy", "replace"}};
   json t = run(scenario({{{"request", adhoc({step})}}}, fixtures));
   EXPECT_EQ(t["runs"][0]["steps"][0]["output"]["response"], json::object());
@@ -285,7 +288,9 @@ TEST(Session, StepwiseAdvanceAndExternalFetch) {
   caw::sim::Session s(R"({"now":"2024-01-01T00:00:00Z","invocations":[]})", R"({"externalFetch":true})");
   ASSERT_TRUE(s.ok()) << s.report();
   json body = adhoc({{{"action", "delay"}, {"duration", "1 day"}},
-                     {{"action", "fetch-data"}, {"webhook", {{"url", "https://x.test"}, {"method", "GET"}}}, {"merge_strategy", "overwrite"}},
+                     {{"action", "fetch-data"},
+                      {"webhook", {{"url", "https://x.test"}, {"method", "GET"}}},
+                      {"merge_strategy", "overwrite"}},
                      {{"action", "send"}}});
   json r = caw::parse_text(s.invoke(body.dump())).value;
   ASSERT_EQ(r["ok"], true) << r.dump();

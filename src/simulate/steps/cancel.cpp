@@ -19,8 +19,8 @@ StepResult cancel(StepContext& c, const model::CancelStep& s) {
   if (self) c.record.note("this run holds the token: it cancels itself before its next step");
   if (n == 0) c.record.note("no unfinished run holds this token");
   if (e.full()) {
-    c.record.input = json{{"cancelation_token", *token}};
-    c.record.output = json{{"canceled", n}};
+    c.record.input() = json{{"cancelation_token", *token}};
+    c.record.output() = json{{"canceled", n}};
   }
   result.ref = json{{"canceled", n}};
   return result;

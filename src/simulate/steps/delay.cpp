@@ -29,7 +29,7 @@ StepResult delay(StepContext& c, const model::DelayStep& s) {
     }
     if (std::floor(d.value.amount) != d.value.amount) c.record.notes |= kNoteDurationFloored;
     wake = time::add_duration(e.now(), d.value);
-    if (e.full()) c.record.input = json{{"duration", *text}};
+    if (e.full()) c.record.input() = json{{"duration", *text}};
   } else {
     const auto& field = s.until.absent() ? s.delay_until : s.until;
     auto text = e.resolve(c.run, field, c.record, "until");
@@ -45,10 +45,10 @@ StepResult delay(StepContext& c, const model::DelayStep& s) {
       c.record.notes |= kNoteUntilPast;
       wake = e.now();
     }
-    if (e.full()) c.record.input = json{{"until", *text}};
+    if (e.full()) c.record.input() = json{{"until", *text}};
   }
   c.record.notes |= kNoteDelayVariance;
-  if (e.full()) c.record.output = json{{"waitUntil", time::format_iso(wake)}};
+  if (e.full()) c.record.output() = json{{"waitUntil", time::format_iso(wake)}};
   result.outcome = Outcome::Wait;
   result.wake = wake;
   return result;

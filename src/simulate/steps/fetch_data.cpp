@@ -43,12 +43,13 @@ StepResult fetch_data(StepContext& c, const model::FetchDataStep& s) {
     }
   }
   if (e.options().external_fetch) {
-    if (e.full()) c.record.input = json{{"request", request}, {"merge_strategy", strategy}, {"data", c.run.data}};
+    if (e.full()) c.record.input() = json{{"request", request}, {"merge_strategy", strategy}, {"data", c.run.data}};
     e.set_pending(PendingFetch{c.run_index, std::move(request), std::move(strategy), e.next_fetch_id()});
     result.outcome = Outcome::Pending;
     return result;
   }
-  c.record.note("no webhook fixture for " + method + " " + *url + ": the engine sees {} (the dry run never calls the network)");
+  c.record.note("no webhook fixture for " + method + " " + *url +
+                ": the engine sees {} (the dry run never calls the network)");
   finish_fetch(e, c.run, c.record, request, strategy, json::object(), false, result.ref);
   return result;
 }
@@ -69,8 +70,8 @@ void finish_fetch(Engine& engine, Run& run, StepRecord& record, const json& requ
     run.data = body;
   }
   if (engine.full()) {
-    record.input = json{{"request", request}, {"merge_strategy", strategy}, {"data", before}};
-    record.output = json{{"response", body}, {"data", run.data}};
+    record.input() = json{{"request", request}, {"merge_strategy", strategy}, {"data", before}};
+    record.output() = json{{"response", body}, {"data", run.data}};
   }
   ref = body;
 }

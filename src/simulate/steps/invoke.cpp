@@ -55,8 +55,8 @@ StepResult invoke(StepContext& c, const model::InvokeStep& s) {
   }
   const std::string& id = e.runs()[*child].id;
   if (e.full()) {
-    c.record.input = json{{"template", *name}, {"context", s.context.get() ? *s.context.get() : json()}};
-    c.record.output = json{{"runId", id}};
+    c.record.input() = json{{"template", *name}, {"context", s.context.get() ? *s.context.get() : json()}};
+    c.record.output() = json{{"runId", id}};
   }
   result.ref = json{{"runId", id}};
   return result;

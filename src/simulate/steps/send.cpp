@@ -32,7 +32,8 @@ StepResult send(StepContext& c, const model::SendStep& s) {
   json profile;
   if (const json* message = s.message.get()) {
     // The V2 form: a whole Send API message; only its routing is read.
-    c.record.note("send (V2 message form): recipient from message.to.user_id or .email, template from message.template");
+    c.record.note(
+        "send (V2 message form): recipient from message.to.user_id or .email, template from message.template");
     if (message->is_object()) {
       if (auto to = message->find("to"); to != message->end()) {
         recipient = string_at(*to, "user_id");
@@ -54,11 +55,13 @@ StepResult send(StepContext& c, const model::SendStep& s) {
     } else {
       brand = c.run.brand;
     }
-    const json* step_data = s.data.get();
-    data = shallow_merge(c.run.data, step_data ? *step_data : json::object());
-    const json* step_profile = s.profile.get();
-    if (step_profile || c.run.profile.is_object()) {
-      profile = shallow_merge(c.run.profile, step_profile ? *step_profile : json::object());
+    if (e.full()) {  // summary detail records no data/profile: do not build them
+      const json* step_data = s.data.get();
+      data = shallow_merge(c.run.data, step_data ? *step_data : json::object());
+      const json* step_profile = s.profile.get();
+      if (step_profile || c.run.profile.is_object()) {
+        profile = shallow_merge(c.run.profile, step_profile ? *step_profile : json::object());
+      }
     }
   }
   if (!recipient || recipient->empty()) {
@@ -72,9 +75,9 @@ StepResult send(StepContext& c, const model::SendStep& s) {
     return result;
   }
   if (e.full()) {
-    c.record.input = json{{"recipient", *recipient}, {"template", *template_id}, {"brand", brand},
-                          {"data", data},           {"profile", profile}};
-    c.record.output = json{{"status", "SENT"}, {"message", e.messages().size()}};
+    c.record.input() = json{
+        {"recipient", *recipient}, {"template", *template_id}, {"brand", brand}, {"data", data}, {"profile", profile}};
+    c.record.output() = json{{"status", "SENT"}, {"message", e.messages().size()}};
   }
   Message m;
   m.run = c.run_index;

@@ -45,11 +45,11 @@ StepResult send_list(StepContext& c, const model::SendListStep& s) {
     e.messages().push_back(std::move(m));
   }
   if (e.full()) {
-    c.record.input = json{{"list", *list}, {"template", *template_id}, {"brand", brand}, {"data", data}};
-    c.record.output = json{{"status", "SENT"}, {"recipients", subscribers->second}};
+    c.record.input() = json{{"list", *list}, {"template", *template_id}, {"brand", brand}, {"data", data}};
+    c.record.output() = json{{"status", "SENT"}, {"recipients", subscribers->second}};
   }
-  result.ref = json{{"status", expr::kMessageStatusSent}, {"statusName", "SENT"},
-                    {"recipients", subscribers->second.size()}};
+  result.ref =
+      json{{"status", expr::kMessageStatusSent}, {"statusName", "SENT"}, {"recipients", subscribers->second.size()}};
   return result;
 }
 

@@ -53,8 +53,8 @@ StepResult update_profile(StepContext& c, const model::UpdateProfileStep& s) {
   }
   if (!after.is_null()) store[*id] = after;
   if (e.full()) {
-    c.record.input = json{{"recipient_id", *id}, {"merge", merge}, {"profile", *incoming}, {"before", before}};
-    c.record.output = json{{"profile", after}};
+    c.record.input() = json{{"recipient_id", *id}, {"merge", merge}, {"profile", *incoming}, {"before", before}};
+    c.record.output() = json{{"profile", after}};
   }
   result.ref = json{{"profile", after}};
   return result;

@@ -1,0 +1,120 @@
+// Native dry-run benchmark: simulated steps per second (engine alone and end to end, text in
+// to trace text out) and heap bytes per waiting run, for N = 10k, 100k, 1M generated runs.
+// Prints one JSON object; bench/simulate.bench.mjs runs it and writes bench/results/.
+// Scenario (same generator as bench/simulate.bench.mjs): N runs of delay 1 day + send, every
+// 10th holding one of 1,000 shared cancelation tokens and canceled 12 hours later by 1,000
+// cancel runs; every 20th starts with fetch-data (a fixture), every 20th (+10) with update-profile.
+#include <malloc.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "json/parse_text.hpp"
+#include "simulate/dry_run.hpp"
+#include "simulate/scenario.hpp"
+
+namespace {
+
+std::string generate(std::size_t n) {
+  std::string s =
+      R"({"now":"2024-01-01T00:00:00Z","seed":1,"fixtures":{"webhooks":[{"method":"GET","url":"https://bench.test/user","response":{"plan":"pro"}}]},"invocations":[)";
+  const std::size_t tokens = 1000;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i) s += ',';
+    s += R"({"request":{"recipient":"user-)" + std::to_string(i) + R"(","template":"T","data":{"i":)" +
+         std::to_string(i) + R"(},"automation":{)";
+    if (i % 10 == 0) s += R"("cancelation_token":"tok-)" + std::to_string((i / 10) % tokens) + R"(",)";
+    s += R"("steps":[)";
+    if (i % 20 == 5) {
+      s +=
+          R"({"action":"fetch-data","webhook":{"url":"https://bench.test/user","method":"GET"},"merge_strategy":"overwrite"},)";
+    } else if (i % 20 == 15) {
+      s += R"({"action":"update-profile","profile":{"seen":true},"merge":"overwrite"},)";
+    }
+    s += R"({"action":"delay","duration":"1 day"},{"action":"send"}]}}})";
+  }
+  for (std::size_t t = 0; t < tokens && t * 10 < n; ++t) {
+    s +=
+        R"(,{"at":"2024-01-01T12:00:00Z","request":{"recipient":"ops","automation":{"steps":[{"action":"cancel","cancelation_token":"tok-)" +
+        std::to_string(t) + R"("}]}}})";
+  }
+  s += "]}";
+  return s;
+}
+
+std::size_t heap_in_use() {
+  struct mallinfo2 mi = mallinfo2();
+  return mi.uordblks + mi.hblkhd;
+}
+
+double seconds_since(std::chrono::steady_clock::time_point t0) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::size_t> sizes = {10'000, 100'000, 1'000'000};
+  if (argc > 1) {
+    sizes.clear();
+    for (int i = 1; i < argc; ++i) sizes.push_back(static_cast<std::size_t>(std::strtoull(argv[i], nullptr, 10)));
+  }
+  std::printf("{\"runtime\":\"native\",\"results\":[");
+  for (std::size_t k = 0; k < sizes.size(); ++k) {
+    const std::size_t n = sizes[k];
+    const std::string text = generate(n);
+    caw::Report report;
+    caw::sim::Options options = caw::sim::parse_options(nlohmann::json{{"detail", "summary"}}, report);
+
+    // Engine alone: parse + validate outside the timer, then invoke, simulate to idle.
+    malloc_trim(0);
+    const std::size_t baseline = heap_in_use();
+    auto t0 = std::chrono::steady_clock::now();
+    caw::ParsedText doc = caw::parse_text(text, caw::sim::scenario_limits(options.limits));
+    caw::sim::ScenarioParse parsed = caw::sim::parse_scenario(doc.value, options);
+    doc.value = nullptr;
+    const double parse_s = seconds_since(t0);
+    if (!parsed.ok()) {
+      std::fprintf(stderr, "scenario refused\n");
+      return 1;
+    }
+    caw::sim::Scenario& s = parsed.scenario;
+    caw::sim::Engine engine(options, std::move(s.fixtures), s.now, s.seed);
+    t0 = std::chrono::steady_clock::now();
+    for (caw::sim::Invocation& inv : s.invocations) engine.invoke(std::move(inv.spec), inv.at);
+    s.invocations.clear();
+    s.invocations.shrink_to_fit();
+    engine.advance_to(s.now);  // every run of the first wave reaches its delay
+    double engine_s = seconds_since(t0);
+    const std::size_t waiting = engine.waiting_runs();
+    const std::size_t heap_waiting = heap_in_use() - baseline;
+    t0 = std::chrono::steady_clock::now();
+    engine.run_until_idle();
+    engine_s += seconds_since(t0);
+    const std::uint64_t steps = engine.steps_executed();
+    t0 = std::chrono::steady_clock::now();
+    std::string trace;
+    engine.write_trace(trace);
+    const double trace_s = seconds_since(t0);
+
+    // End to end: scenario text in, trace text out, through the public one-shot function.
+    t0 = std::chrono::steady_clock::now();
+    caw::sim::DryRunOutcome out = caw::sim::dry_run(text, R"({"detail":"summary"})");
+    const double e2e_s = seconds_since(t0);
+    if (!out.ok) return 1;
+
+    std::printf(
+        "%s{\"n\":%zu,\"steps\":%llu,\"parseSeconds\":%.4f,\"engineSeconds\":%.4f,\"engineStepsPerSecond\":%.0f,"
+        "\"traceSeconds\":%.4f,\"traceBytes\":%zu,\"endToEndSeconds\":%.4f,\"endToEndStepsPerSecond\":%.0f,"
+        "\"waitingRuns\":%zu,\"bytesPerWaitingRun\":%.0f}",
+        k ? "," : "", n, static_cast<unsigned long long>(steps), parse_s, engine_s,
+        static_cast<double>(steps) / engine_s, trace_s, trace.size(), e2e_s, static_cast<double>(steps) / e2e_s,
+        waiting, static_cast<double>(heap_waiting) / static_cast<double>(waiting ? waiting : 1));
+    std::fflush(stdout);
+  }
+  std::printf("]}\n");
+  return 0;
+}

@@ -1,0 +1,91 @@
+// Dry-run benchmark in wasm under Node, side by side with the native one (build/native/simulate_bench).
+// Engine alone: Simulator constructed from the scenario (parse, validate, invoke: not timed),
+// then advance to now (every run reaches its delay: heap per waiting run) and runUntilIdle,
+// timed. End to end: dryRun(scenario object, { detail: 'summary' }) until the trace object is in hand.
+// Writes bench/results/simulate.json and bench/results/simulate.md.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { init, dryRun } from '../js/node.js';
+import { instance } from '../js/runtime.js';
+
+const sizes = (process.env.SIM_BENCH_SIZES ?? '10000,100000').split(',').map(Number);
+
+// Same generator as bench/native/simulate_bench.cpp.
+function generate(n) {
+  const invocations = [];
+  for (let i = 0; i < n; i++) {
+    const steps = [];
+    if (i % 20 === 5) steps.push({ action: 'fetch-data', webhook: { url: 'https://bench.test/user', method: 'GET' }, merge_strategy: 'overwrite' });
+    else if (i % 20 === 15) steps.push({ action: 'update-profile', profile: { seen: true }, merge: 'overwrite' });
+    steps.push({ action: 'delay', duration: '1 day' }, { action: 'send' });
+    const automation = i % 10 === 0 ? { cancelation_token: `tok-${(i / 10) % 1000}`, steps } : { steps };
+    invocations.push({ request: { recipient: `user-${i}`, template: 'T', data: { i }, automation } });
+  }
+  for (let t = 0; t < 1000 && t * 10 < n; t++) {
+    invocations.push({ at: '2024-01-01T12:00:00Z', request: { recipient: 'ops', automation: { steps: [{ action: 'cancel', cancelation_token: `tok-${t}` }] } } });
+  }
+  return { now: '2024-01-01T00:00:00Z', seed: 1, fixtures: { webhooks: [{ method: 'GET', url: 'https://bench.test/user', response: { plan: 'pro' } }] }, invocations };
+}
+
+await init();
+const wasm = instance();
+const results = [];
+for (const n of sizes) {
+  const scenario = generate(n);
+  const text = JSON.stringify(scenario);
+  const before = wasm.heapBytes();
+  const sim = new wasm.Simulator(text, '{"detail":"summary"}');
+  if (!sim.ok()) throw new Error(sim.report());
+  let t0 = performance.now();
+  sim.advance('2024-01-01T00:00:00Z');
+  let engineMs = performance.now() - t0;
+  const heapWaiting = wasm.heapBytes() - before;
+  const waitingRuns = n;
+  t0 = performance.now();
+  sim.runUntilIdle();
+  engineMs += performance.now() - t0;
+  const steps = sim.stepsExecuted();
+  sim.delete();
+
+  t0 = performance.now();
+  const trace = await dryRun(scenario, { detail: 'summary' });
+  const e2eMs = performance.now() - t0;
+  if (trace.runs.length !== n + Math.min(1000, Math.ceil(n / 10))) throw new Error('unexpected run count');
+  const r = {
+    n, steps,
+    engineSeconds: engineMs / 1000, engineStepsPerSecond: Math.round(steps / (engineMs / 1000)),
+    endToEndSeconds: e2eMs / 1000, endToEndStepsPerSecond: Math.round(steps / (e2eMs / 1000)),
+    waitingRuns, bytesPerWaitingRun: Math.round(heapWaiting / waitingRuns),
+    wasmMemoryBytes: wasm.HEAPU8?.length ?? null,
+  };
+  results.push(r);
+  console.log('wasm', JSON.stringify(r));
+}
+
+let native = null;
+const tool = new URL('../build/native/simulate_bench', import.meta.url);
+if (existsSync(tool)) {
+  const args = (process.env.SIM_BENCH_NATIVE_SIZES ?? '10000,100000,1000000').split(',');
+  native = JSON.parse(execFileSync(tool.pathname, args, { encoding: 'utf8', maxBuffer: 1 << 24 })).results;
+  for (const r of native) console.log('native', JSON.stringify(r));
+} else {
+  console.log('build/native/simulate_bench is absent: native figures skipped');
+}
+
+const targets = { engineStepsPerSecond: 2_000_000, endToEndStepsPerSecond: 500_000, bytesPerWaitingRun: 1024 };
+mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
+writeFileSync(new URL('./results/simulate.json', import.meta.url), JSON.stringify({
+  date: new Date().toISOString(), node: process.version, targets, wasm: results, native,
+}, null, 2) + '\n');
+const fmt = (x) => (x === undefined || x === null ? '—' : Math.round(x).toLocaleString('en-US'));
+const rows = [];
+for (const r of results) rows.push(`| wasm (Node ${process.version}) | ${fmt(r.n)} | ${fmt(r.steps)} | ${fmt(r.engineStepsPerSecond)} | ${fmt(r.endToEndStepsPerSecond)} | ${fmt(r.bytesPerWaitingRun)} |`);
+for (const r of native ?? []) rows.push(`| native | ${fmt(r.n)} | ${fmt(r.steps)} | ${fmt(r.engineStepsPerSecond)} | ${fmt(r.endToEndStepsPerSecond)} | ${fmt(r.bytesPerWaitingRun)} |`);
+writeFileSync(new URL('./results/simulate.md', import.meta.url), [
+  '| runtime | N runs | steps | engine steps/s | end-to-end steps/s | bytes per waiting run |',
+  '|---|---:|---:|---:|---:|---:|',
+  ...rows,
+  '',
+  `Targets: engine ≥ ${fmt(targets.engineStepsPerSecond)} steps/s (wasm), end to end ≥ ${fmt(targets.endToEndStepsPerSecond)} steps/s, ≤ ${fmt(targets.bytesPerWaitingRun)} bytes per waiting run.`,
+  '',
+].join('\n'));
