@@ -137,6 +137,13 @@ class ShapeChecker {
       for (std::size_t i = 0; i < f.enum_count; ++i) {
         if (f.enum_values[i] == s) return;
       }
+      if (courier() && !f.engine_extra_value.empty() && s == f.engine_extra_value) {
+        report_.warning("fetch-data.merge_strategy.none", at,
+                        "\"" + std::string(f.name) + "\": \"" + s +
+                            "\" is accepted by Courier's engine but is not in the OpenAPI enum",
+                        "use one of " + quoted_list(f.enum_values, f.enum_count) + " for portability");
+        return;
+      }
       std::vector<std::string_view> options(f.enum_values, f.enum_values + f.enum_count);
       const std::string near = did_you_mean(s, options);
       report_.error(

@@ -89,7 +89,8 @@ constexpr FieldSpec kCancelFields[] = {
 constexpr FieldSpec kFetchDataFields[] = {
     {"action", Type::String, REQ, NOTNULL, O, CAW_ENUM(kFetchDataAction)},
     {"webhook", Type::Nested, REQ, NOTNULL, O, nullptr, 0, &kWebhook},
-    {"merge_strategy", Type::String, OPT, NUL, O, CAW_ENUM(kFetchMerge)},
+    // "none" is engine-only: a warning at the courier level, an enum error at the schema level.
+    {"merge_strategy", Type::String, OPT, NUL, O, CAW_ENUM(kFetchMerge), nullptr, {}, false, "none"},
     {"idempotency_key", Type::String, OPT, NUL, E},
     {"idempotency_expiry", Type::String, OPT, NUL, E},
 };

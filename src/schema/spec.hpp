@@ -35,6 +35,7 @@ struct FieldSpec {
   const ObjectSpec* nested = nullptr;  // Type::Nested
   std::string_view alias_of = {};      // deprecated spelling of another field
   bool engine_takes_object = false;    // String in the OpenAPI, object tolerated by the engine
+  std::string_view engine_extra_value = {};  // outside the OpenAPI enum, accepted by the engine (warning)
 };
 
 struct ObjectSpec {
