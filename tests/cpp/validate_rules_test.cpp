@@ -1,0 +1,264 @@
+// Every rule of docs/courier-semantics.md section 6: at least one invalid case (code, path,
+// severity and, for text input, line/column) and one valid case. Each case also checks that the
+// scanner path, the DOM path and validate_json agree.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "json/parse_text.hpp"
+#include "validate/scanner.hpp"
+#include "validate_test_util.hpp"
+
+namespace {
+
+using caw::Level;
+using caw::Severity;
+using caw::test::dump;
+using caw::test::find_problem;
+using caw::test::where;
+
+// A request with `step` alone on line 3 and run-level fields `top` on line 1.
+std::string wrap(const std::string& step, const std::string& top = R"("recipient": "u1", "template": "T1")") {
+  return "{" + top + (top.empty() ? "" : ",") + "\n \"automation\": {\"cancelation_token\": \"run-token\", \"steps\": [\n" +
+         step + "\n]}}";
+}
+
+// Validates `text` three ways and checks they agree.
+caw::Report check(const std::string& text, Level level = Level::Courier) {
+  caw::Report fast = caw::validate_text(text, level);
+  caw::Report dom = caw::validate_text_dom(text, level);
+  EXPECT_EQ(dump(fast), dump(dom)) << text;
+  caw::test::expect_registered(dom);
+  caw::ParsedText parsed = caw::parse_text(text);
+  if (parsed.ok) {
+    caw::Report obj = caw::validate_json(parsed.value, level);
+    EXPECT_EQ(obj.valid(), dom.valid());
+    EXPECT_EQ(obj.errors().size() + obj.warnings().size(),
+              dom.errors().size() + dom.warnings().size() - parsed.problems.warnings().size());
+    for (const auto* list : {&obj.errors(), &obj.warnings()}) {
+      for (const auto& p : *list) EXPECT_FALSE(p.line.has_value());
+    }
+  }
+  return fast;
+}
+
+struct Bad {
+  const char* name;
+  std::string text;
+  std::string code;
+  std::string path;
+  Severity severity;
+  std::string marker;  // where the problem must be located (first occurrence in the text)
+  Level level = Level::Courier;
+  std::string hint = {};
+};
+
+void PrintTo(const Bad& c, std::ostream* os) { *os << c.name; }
+
+class Invalid : public ::testing::TestWithParam<Bad> {};
+
+TEST_P(Invalid, ReportsCodePathAndPosition) {
+  const Bad& c = GetParam();
+  const caw::Report r = check(c.text, c.level);
+  const caw::Problem* p = find_problem(r, c.code, c.path);
+  ASSERT_NE(p, nullptr) << c.code << " at " << c.path << " not in " << dump(r);
+  EXPECT_EQ(p->severity, c.severity);
+  if (c.severity == Severity::Error) EXPECT_FALSE(r.valid());
+  ASSERT_TRUE(p->line.has_value());
+  const auto [line, column] = where(c.text, c.marker);
+  EXPECT_EQ(*p->line, line) << dump(r);
+  EXPECT_EQ(*p->column, column) << dump(r);
+  if (!c.hint.empty()) EXPECT_EQ(p->hint, c.hint);
+}
+
+const Severity E = Severity::Error;
+const Severity W = Severity::Warning;
+const std::string S0 = "/automation/steps/0";
+
+INSTANTIATE_TEST_SUITE_P(
+    Section6, Invalid,
+    ::testing::Values(
+        Bad{"steps_empty", R"({"recipient": "u",
+ "automation": {"steps": []}})",
+            "automation.steps.empty", "/automation/steps", E, "[]"},
+        Bad{"delay_neither", wrap(R"({"action": "delay"})"), "delay.timing.missing", S0, E, R"({"action": "delay")"},
+        Bad{"delay_both", wrap(R"({"action": "delay", "duration": "5 minutes", "until": "2024-04-08T08:09:10Z"})"),
+            "delay.timing.conflict", S0, E, R"({"action": "delay")"},
+        Bad{"delay_alias_and_until", wrap(R"({"action": "delay", "delayFor": "5 minutes", "until": "2024-04-08T08:09:10Z"})"),
+            "delay.timing.conflict", S0, E, R"({"action": "delay")"},
+        Bad{"duration_iso", wrap(R"({"action": "delay", "duration": "PT5M"})"), "delay.duration.iso8601", S0 + "/duration",
+            E, "\"PT5M\"", Level::Courier, R"(use "5 minutes")"},
+        Bad{"duration_seconds", wrap(R"({"action": "delay", "duration": "30 seconds"})"), "delay.duration.seconds",
+            S0 + "/duration", E, "\"30 seconds\""},
+        Bad{"duration_no_space", wrap(R"({"action": "delay", "duration": "5minutes"})"), "delay.duration.format",
+            S0 + "/duration", E, "\"5minutes\"", Level::Courier, R"(use "5 minutes")"},
+        Bad{"duration_alias_bad", wrap(R"({"action": "delay", "delayFor": "soon"})"), "delay.duration.format",
+            S0 + "/delayFor", E, "\"soon\""},
+        Bad{"until_malformed", wrap(R"({"action": "delay", "until": "next tuesday"})"), "delay.until.format",
+            S0 + "/until", E, "\"next tuesday\""},
+        Bad{"until_impossible", wrap(R"({"action": "delay", "until": "2024-02-30T10:00:00Z"})"),
+            "delay.until.impossible", S0 + "/until", E, "\"2024-02-30"},
+        Bad{"until_month_13", wrap(R"({"action": "delay", "until": "20241308T080910Z"})"), "delay.until.impossible",
+            S0 + "/until", E, "\"2024130"},
+        Bad{"until_no_offset", wrap(R"({"action": "delay", "until": "2024-04-08T08:09:10"})"), "delay.until.no_offset",
+            S0 + "/until", W, "\"2024-04-08"},
+        Bad{"until_basic", wrap(R"({"action": "delay", "until": "20240408T080910Z"})"), "delay.until.basic_format",
+            S0 + "/until", W, "\"20240408"},
+        Bad{"delay_alias", wrap(R"({"action": "delay", "delayFor": "5 minutes"})"), "property.deprecated",
+            S0 + "/delayFor", W, "\"5 minutes\"", Level::Courier, R"(use "duration")"},
+        Bad{"until_alias", wrap(R"({"action": "delay", "delayUntil": "2024-04-08T08:09:10Z"})"), "property.deprecated",
+            S0 + "/delayUntil", W, "\"2024-04-08"},
+        Bad{"send_no_recipient", wrap(R"({"action": "send", "template": "T"})", R"("template": "T1")"),
+            "send.recipient.missing", S0, E, R"({"action": "send")"},
+        Bad{"send_empty_recipient", wrap(R"({"action": "send", "recipient": ""})", R"("template": "T1", "recipient": null)"),
+            "send.recipient.missing", S0, E, R"({"action": "send")"},
+        Bad{"send_no_template", wrap(R"({"action": "send", "recipient": "u"})", R"("recipient": "u1")"),
+            "send.template.missing", S0, E, R"({"action": "send")"},
+        Bad{"send_list_empty", wrap(R"({"action": "send-list", "list": ""})"), "send-list.list.empty", S0 + "/list", E,
+            R"("")"},
+        Bad{"send_list_no_template", wrap(R"({"action": "send-list", "list": "L"})", R"("recipient": "u1")"),
+            "send-list.template.missing", S0, E, R"({"action": "send-list")"},
+        Bad{"send_list_no_list", wrap(R"({"action": "send-list", "template": "T"})"), "schema.required", S0 + "/list", E,
+            R"({"action": "send-list")", Level::Schema},
+        Bad{"update_profile_no_recipient", wrap(R"({"action": "update-profile", "profile": {}})", ""),
+            "update-profile.recipient.missing", S0, E, R"({"action": "update-profile")"},
+        Bad{"update_profile_merge", wrap(R"({"action": "update-profile", "profile": {}, "merge": "deep"})"),
+            "schema.enum", S0 + "/merge", E, "\"deep\""},
+        Bad{"update_profile_profile_type", wrap(R"({"action": "update-profile", "profile": "x"})"), "schema.type",
+            S0 + "/profile", E, "\"x\""},
+        Bad{"update_profile_no_profile", wrap(R"({"action": "update-profile"})"), "schema.required", S0 + "/profile", E,
+            R"({"action": "update-profile")"},
+        Bad{"cancel_empty", wrap(R"({"action": "cancel", "cancelation_token": ""})"), "cancel.token.empty",
+            S0 + "/cancelation_token", E, R"("")"},
+        Bad{"cancel_two_ls", wrap(R"({"action": "cancel", "cancellation_token": "t"})"), "cancel.token.spelling",
+            S0 + "/cancellation_token", W, R"("t")", Level::Courier, R"(spell it "cancelation_token")"},
+        Bad{"cancel_two_ls_missing", wrap(R"({"action": "cancel", "cancellation_token": "t"})"), "schema.required",
+            S0 + "/cancelation_token", E, R"({"action": "cancel")"},
+        Bad{"cancel_two_ls_top", R"({"recipient": "u", "cancellation_token": "t",
+ "automation": {"steps": [{"action": "send", "template": "T"}]}})",
+            "cancel.token.spelling", "/cancellation_token", W, R"("t")"},
+        Bad{"cancel_self", wrap(R"({"action": "cancel", "cancelation_token": "run-token"})"), "cancel.token.self",
+            S0 + "/cancelation_token", W, R"("run-token"})"},
+        Bad{"cancel_alias", wrap(R"({"action": "cancel", "cancelationToken": "t"})"), "property.deprecated",
+            S0 + "/cancelationToken", W, R"("t")"},
+        Bad{"fetch_url_relative", wrap(R"({"action": "fetch-data", "webhook": {"url": "/api", "method": "GET"}})"),
+            "fetch-data.webhook.url", S0 + "/webhook/url", E, R"("/api")"},
+        Bad{"fetch_url_ftp", wrap(R"({"action": "fetch-data", "webhook": {"url": "ftp://x.org/a", "method": "GET"}})"),
+            "fetch-data.webhook.url", S0 + "/webhook/url", E, R"("ftp:)"},
+        Bad{"fetch_method", wrap(R"({"action": "fetch-data", "webhook": {"url": "https://x.org", "method": "get"}})"),
+            "schema.enum", S0 + "/webhook/method", E, R"("get")"},
+        Bad{"fetch_header_type", wrap(R"({"action": "fetch-data", "webhook": {"url": "https://x.org", "method": "GET", "headers": {"n": 1}}})"),
+            "schema.type", S0 + "/webhook/headers/n", E, "1}"},
+        Bad{"fetch_body_object", wrap(R"({"action": "fetch-data", "webhook": {"url": "https://x.org", "method": "POST", "body": {"a": 1}}})"),
+            "fetch-data.webhook.body.object", S0 + "/webhook/body", W, R"({"a")"},
+        Bad{"fetch_body_object_schema", wrap(R"({"action": "fetch-data", "webhook": {"url": "https://x.org", "method": "POST", "body": {"a": 1}}})"),
+            "schema.type", S0 + "/webhook/body", E, R"({"a")", Level::Schema},
+        Bad{"fetch_merge_none", wrap(R"({"action": "fetch-data", "webhook": {"url": "https://x.org", "method": "GET"}, "merge_strategy": "none"})"),
+            "fetch-data.merge_strategy.none", S0 + "/merge_strategy", W, R"("none")"},
+        Bad{"fetch_merge_none_schema", wrap(R"({"action": "fetch-data", "webhook": {"url": "https://x.org", "method": "GET"}, "merge_strategy": "none"})"),
+            "schema.enum", S0 + "/merge_strategy", E, R"("none")", Level::Schema},
+        Bad{"fetch_no_webhook", wrap(R"({"action": "fetch-data"})"), "schema.required", S0 + "/webhook", E,
+            R"({"action": "fetch-data")"},
+        Bad{"invoke_empty", wrap(R"({"action": "invoke", "template": ""})"), "invoke.template.empty", S0 + "/template", E,
+            R"("")"},
+        Bad{"invoke_missing", wrap(R"({"action": "invoke"})"), "schema.required", S0 + "/template", E,
+            R"({"action": "invoke")"},
+        Bad{"ref_duplicate", wrap(R"({"action": "send", "ref": "a"},
+{"action": "send", "ref": "a"})"),
+            "step.ref.duplicate", "/automation/steps/1/ref", E, "\"a\"}\n]"},
+        Bad{"ref_empty", wrap(R"({"action": "send", "ref": ""})"), "step.ref.empty", S0 + "/ref", E, R"("")"},
+        Bad{"if_type", wrap(R"({"action": "send", "if": 5})"), "schema.type", S0 + "/if", E, "5}"},
+        Bad{"accessor_at_schema", wrap(R"({"action": "send", "recipient": {"$ref": "data.id"}})"), "schema.type",
+            S0 + "/recipient", E, R"({"$ref")", Level::Schema},
+        Bad{"unknown_property", wrap(R"({"action": "send", "tempalte": "T"})"), "schema.unknown_property",
+            S0 + "/tempalte", W, R"("T")", Level::Courier, R"(did you mean "template"?)"},
+        Bad{"unknown_action", wrap(R"({"action": "sned"})"), "step.action.unknown", S0 + "/action", E, R"("sned")",
+            Level::Courier, R"(use "send")"},
+        Bad{"step_string", wrap(R"("send")"), "schema.type", S0, E, R"("send")", Level::Schema},
+        Bad{"duplicate_key", wrap(R"({"action": "send", "template": "A", "template": "B"})"), "json.duplicate_key",
+            S0 + "/template", W, R"("B")"},
+        Bad{"syntax", "{\"automation\": {\"steps\": [\n  {\"action\": \"send\",,}]}}", "json.syntax", S0 + "/action", E, ",}"},
+        Bad{"utf8", "{\"automation\": {\"steps\": [\n{\"action\": \"send\", \"template\": \"\xC3\x28\"}]}}", "json.utf8",
+            S0 + "/template", E, "(\"}"},
+        Bad{"steps_not_array", "{\"automation\": {\"steps\": {}}}", "schema.type", "/automation/steps", E, "{}}"},
+        Bad{"no_automation", "{\"recipient\": \"u\"}", "schema.required", "/automation", E, "{"}),
+    [](const ::testing::TestParamInfo<Bad>& info) { return std::string(info.param.name); });
+
+// ---------------------------------------------------------------- valid cases
+using Case = std::pair<const char*, std::string>;
+class Valid : public ::testing::TestWithParam<Case> {};
+
+TEST_P(Valid, NoErrorsNoWarnings) {
+  const caw::Report r = check(GetParam().second);
+  EXPECT_TRUE(r.valid()) << dump(r);
+  EXPECT_TRUE(r.warnings().empty()) << dump(r);
+  caw::Report scanned;
+  EXPECT_EQ(caw::scan_request(GetParam().second, Level::Courier, {}, scanned), caw::ScanOutcome::Sure)
+      << "the fast path should decide this clean payload";
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Section6, Valid,
+    ::testing::Values(
+        std::pair{"delay_duration", wrap(R"({"action": "delay", "duration": "5 minutes"})")},
+        std::pair{"delay_decimal_weeks", wrap(R"({"action": "delay", "duration": "1.5 weeks"})")},
+        std::pair{"delay_until_extended", wrap(R"({"action": "delay", "until": "2024-04-08T08:09:10.123Z"})")},
+        std::pair{"delay_until_offset", wrap(R"({"action": "delay", "until": "2024-04-08T08:09:10+02:00"})")},
+        std::pair{"delay_null_other", wrap(R"({"action": "delay", "duration": "1 day", "until": null})")},
+        std::pair{"send_run_fallbacks", wrap(R"({"action": "send"})")},
+        std::pair{"send_own_fields", wrap(R"({"action": "send", "recipient": "u", "template": "T"})", "")},
+        std::pair{"send_list", wrap(R"({"action": "send-list", "list": "L", "template": "T"})", "")},
+        std::pair{"send_list_run_template", wrap(R"({"action": "send-list", "list": "L"})")},
+        std::pair{"update_profile_run_recipient", wrap(R"({"action": "update-profile", "profile": {"a": 1}, "merge": "replace"})")},
+        std::pair{"update_profile_own", wrap(R"({"action": "update-profile", "recipient_id": "u", "profile": {}})", "")},
+        std::pair{"cancel_other_token", wrap(R"({"action": "cancel", "cancelation_token": "other"})")},
+        std::pair{"fetch", wrap(R"({"action": "fetch-data", "webhook": {"url": "https://x.org/a?b=1", "method": "POST", "headers": {"a": "b"}, "body": "{}"}, "merge_strategy": "soft-merge"})")},
+        std::pair{"invoke", wrap(R"({"action": "invoke", "template": "T", "context": {"x": [1, 2.5, true, null]}})")},
+        std::pair{"refs_if", wrap(R"({"action": "send", "ref": "a", "if": "data.x === 1"},
+{"action": "send", "ref": "b", "if": "refs.a.status < 3"})")},
+        std::pair{"unicode", wrap(R"({"action": "send", "data": {"name": "Zoë ✓ 𝄞", "esc": "a\"b\\n\u00e9"}})")}),
+    [](const auto& info) { return std::string(info.param.first); });
+
+TEST(Validate, AccessorObjectsResolveAtTheCourierLevel) {
+  const caw::Report r =
+      check(wrap(R"({"action": "send", "recipient": {"$ref": "data.user.id"}, "template": {"$ref": "data.t"}})", ""));
+  EXPECT_TRUE(r.valid()) << dump(r);
+}
+
+TEST(Validate, SchemaLevelIgnoresEngineRules) {
+  const caw::Report r = check(wrap(R"({"action": "delay", "duration": "PT5M", "ref": 5, "whatever": 1})", ""),
+                              Level::Schema);
+  EXPECT_TRUE(r.valid()) << dump(r);
+  EXPECT_TRUE(r.warnings().empty()) << dump(r);
+  EXPECT_TRUE(check(R"({"automation": {"steps": []}})", Level::Schema).valid());
+}
+
+TEST(Validate, SeedExampleHasTheTwoUntilWarningsOnTheFastPath) {
+  const std::string seed = caw::test::read_file(std::string(CAW_FIXTURES_DIR) + "/valid/seed-example.json");
+  caw::Report scanned;
+  ASSERT_EQ(caw::scan_request(seed, Level::Courier, {}, scanned), caw::ScanOutcome::Sure);
+  const caw::Report r = check(seed);
+  EXPECT_TRUE(r.valid());
+  ASSERT_EQ(r.warnings().size(), 2u) << dump(r);
+  EXPECT_EQ(r.warnings()[0].code, "delay.until.basic_format");
+  EXPECT_EQ(r.warnings()[1].code, "delay.until.no_offset");
+  EXPECT_EQ(r.warnings()[0].path, "/automation/steps/0/until");
+}
+
+TEST(Validate, ProblemsComeInCanonicalOrder) {
+  std::string steps;
+  for (int i = 0; i < 12; ++i) steps += std::string(i ? ",\n" : "") + R"({"action": "delay", "duration": "PT5M"})";
+  const caw::Report r = check(wrap(steps));
+  ASSERT_EQ(r.errors().size(), 12u);
+  EXPECT_EQ(r.errors()[2].path, "/automation/steps/2/duration");
+  EXPECT_EQ(r.errors()[11].path, "/automation/steps/11/duration");
+}
+
+}  // namespace
+
+namespace std {
+// Short names for parameterized cases in ctest output.
+inline void PrintTo(const pair<const char*, string>& c, ostream* os) {
+  *os << c.first;
+}
+}  // namespace std
