@@ -4,4 +4,5 @@
  */
 export { init } from './runtime.js';
 export { normalize, version } from './normalize.js';
+export { validate } from './validate.js';
 export { ValidationError, InitError } from './errors.js';
