@@ -87,6 +87,12 @@ class ShapeChecker {
     if (v.is_null()) {
       if (!f.nullable) {
         report_.error("schema.type", at, "\"" + std::string(f.name) + "\" must not be null", expected(f));
+      } else if (f.enum_values) {
+        // OpenAPI 3.0.3: `nullable` adds null to `type` only; an `enum` without null still rejects
+        // it (as ajv and any JSON Schema validator do, and as Courier's engine requires a value).
+        report_.error("schema.enum", at,
+                      "\"" + std::string(f.name) + "\" is null; allowed: " + quoted_list(f.enum_values, f.enum_count),
+                      "omit \"" + std::string(f.name) + "\" or use one of " + quoted_list(f.enum_values, f.enum_count));
       }
       return;
     }

@@ -353,7 +353,7 @@ class Scanner {
     if (c == 'n') {
       if (!literal("null")) return false;
       if (k == Expect::Any) return true;
-      if (k != Expect::Field || e.field == nullptr || !e.field->nullable) return false;
+      if (k != Expect::Field || e.field == nullptr || !e.field->nullable || e.field->enum_values) return false;
       Frame& f = b_.frames.back();
       // A null counts as absent for every rule.
       if (f.spec) {

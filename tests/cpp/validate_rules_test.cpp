@@ -124,6 +124,8 @@ INSTANTIATE_TEST_SUITE_P(
             "update-profile.recipient.missing", S0, E, R"({"action": "update-profile")"},
         Bad{"update_profile_merge", wrap(R"({"action": "update-profile", "profile": {}, "merge": "deep"})"),
             "schema.enum", S0 + "/merge", E, "\"deep\""},
+        Bad{"update_profile_merge_null", wrap(R"({"action": "update-profile", "profile": {}, "merge": null})"),
+            "schema.enum", S0 + "/merge", E, "null}", Level::Schema},
         Bad{"update_profile_profile_type", wrap(R"({"action": "update-profile", "profile": "x"})"), "schema.type",
             S0 + "/profile", E, "\"x\""},
         Bad{"update_profile_no_profile", wrap(R"({"action": "update-profile"})"), "schema.required", S0 + "/profile", E,
