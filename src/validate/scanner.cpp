@@ -59,6 +59,16 @@ struct Expect {
   const spec::FieldSpec* field = nullptr;
 };
 
+// Bytes that need no attention inside a string: printable ASCII except '"' and '\\'.
+struct PlainTable {
+  bool v[256] = {};
+  constexpr PlainTable() {
+    for (int c = 0x20; c < 0x80; ++c) v[c] = c != '"' && c != '\\';
+  }
+  constexpr bool operator[](unsigned char c) const { return v[c]; }
+};
+constexpr PlainTable kPlain;
+
 constexpr std::uint32_t kCommonShift = 16;  // seen bits of step_common fields (if, ref)
 
 class Scanner {
@@ -103,6 +113,8 @@ class Scanner {
     const char* start = p_;
     escaped = false;
     while (true) {
+      if (p_ >= end_) return false;
+      while (p_ < end_ && kPlain[static_cast<unsigned char>(*p_)]) ++p_;  // the common run of plain ASCII
       if (p_ >= end_) return false;
       const auto c = static_cast<unsigned char>(*p_);
       if (c == '"') break;
