@@ -170,9 +170,7 @@ class Scanner {
   bool utf8() {
     const auto* u = reinterpret_cast<const unsigned char*>(p_);
     const std::ptrdiff_t left = end_ - p_;
-    auto cont = [&](int i, unsigned lo = 0x80, unsigned hi = 0xBF) {
-      return i < left && u[i] >= lo && u[i] <= hi;
-    };
+    auto cont = [&](int i, unsigned lo = 0x80, unsigned hi = 0xBF) { return i < left && u[i] >= lo && u[i] <= hi; };
     const unsigned c = u[0];
     int n = 0;
     if (c >= 0xC2 && c <= 0xDF) {
@@ -324,7 +322,7 @@ class Scanner {
       return !courier_;
     }
     if (courier_ && !field->alias_of.empty()) return false;  // property.deprecated
-    f.seen |= bit;  // cleared again below when the value is null
+    f.seen |= bit;                                           // cleared again below when the value is null
     e = Expect{Expect::Field, field};
     return true;
   }
@@ -353,7 +351,8 @@ class Scanner {
       switch (f->type) {
         case spec::Type::Object: return push(Kind::AnyObject);
         case spec::Type::StringMap: return push(Kind::StringMap);
-        case spec::Type::Nested: return push(f->nested == &spec::webhook() ? Kind::Webhook : Kind::Automation, f->nested);
+        case spec::Type::Nested:
+          return push(f->nested == &spec::webhook() ? Kind::Webhook : Kind::Automation, f->nested);
         default: return false;  // accessor objects, body objects, type errors: the DOM path decides
       }
     }
