@@ -7,7 +7,6 @@
 #include <cstdlib>
 #include <string>
 
-#include "json/dump.hpp"
 #include "validate/validate.hpp"
 
 namespace {
@@ -50,7 +49,7 @@ EMSCRIPTEN_KEEPALIVE std::size_t caw_validate(std::size_t size, int level, int l
       }
     }
   }
-  g_result = caw::dump_json(report.to_json());
+  g_result = report.to_json_text();
   return g_result.size();
 }
 

@@ -44,6 +44,11 @@ class Report {
   // {"valid": bool, "errors": [...], "warnings": [...]}; absent hint/line/column are omitted.
   [[nodiscard]] nlohmann::json to_json() const;
 
+  // The same report as compact JSON text ({"valid", "errors", "warnings"} in that order), written
+  // directly: the wasm hot path's answer, several times faster than dump_json(to_json()).
+  // Invalid UTF-8 in a message becomes U+FFFD, so the text is always valid JSON.
+  [[nodiscard]] std::string to_json_text() const;
+
  private:
   std::vector<Problem> errors_;
   std::vector<Problem> warnings_;

@@ -32,9 +32,9 @@ struct FieldSpec {
   Origin origin;
   const std::string_view* enum_values = nullptr;  // String fields with a closed set
   std::size_t enum_count = 0;
-  const ObjectSpec* nested = nullptr;  // Type::Nested
-  std::string_view alias_of = {};      // deprecated spelling of another field
-  bool engine_takes_object = false;    // String in the OpenAPI, object tolerated by the engine
+  const ObjectSpec* nested = nullptr;        // Type::Nested
+  std::string_view alias_of = {};            // deprecated spelling of another field
+  bool engine_takes_object = false;          // String in the OpenAPI, object tolerated by the engine
   std::string_view engine_extra_value = {};  // outside the OpenAPI enum, accepted by the engine (warning)
 };
 

@@ -59,6 +59,16 @@ struct Expect {
   const spec::FieldSpec* field = nullptr;
 };
 
+// Bytes that need no attention inside a string: printable ASCII except '"' and '\\'.
+struct PlainTable {
+  bool v[256] = {};
+  constexpr PlainTable() {
+    for (int c = 0x20; c < 0x80; ++c) v[c] = c != '"' && c != '\\';
+  }
+  constexpr bool operator[](unsigned char c) const { return v[c]; }
+};
+constexpr PlainTable kPlain;
+
 constexpr std::uint32_t kCommonShift = 16;  // seen bits of step_common fields (if, ref)
 
 class Scanner {
@@ -103,6 +113,8 @@ class Scanner {
     const char* start = p_;
     escaped = false;
     while (true) {
+      if (p_ >= end_) return false;
+      while (p_ < end_ && kPlain[static_cast<unsigned char>(*p_)]) ++p_;  // the common run of plain ASCII
       if (p_ >= end_) return false;
       const auto c = static_cast<unsigned char>(*p_);
       if (c == '"') break;
@@ -158,9 +170,7 @@ class Scanner {
   bool utf8() {
     const auto* u = reinterpret_cast<const unsigned char*>(p_);
     const std::ptrdiff_t left = end_ - p_;
-    auto cont = [&](int i, unsigned lo = 0x80, unsigned hi = 0xBF) {
-      return i < left && u[i] >= lo && u[i] <= hi;
-    };
+    auto cont = [&](int i, unsigned lo = 0x80, unsigned hi = 0xBF) { return i < left && u[i] >= lo && u[i] <= hi; };
     const unsigned c = u[0];
     int n = 0;
     if (c >= 0xC2 && c <= 0xDF) {
@@ -312,7 +322,7 @@ class Scanner {
       return !courier_;
     }
     if (courier_ && !field->alias_of.empty()) return false;  // property.deprecated
-    f.seen |= bit;  // cleared again below when the value is null
+    f.seen |= bit;                                           // cleared again below when the value is null
     e = Expect{Expect::Field, field};
     return true;
   }
@@ -341,7 +351,8 @@ class Scanner {
       switch (f->type) {
         case spec::Type::Object: return push(Kind::AnyObject);
         case spec::Type::StringMap: return push(Kind::StringMap);
-        case spec::Type::Nested: return push(f->nested == &spec::webhook() ? Kind::Webhook : Kind::Automation, f->nested);
+        case spec::Type::Nested:
+          return push(f->nested == &spec::webhook() ? Kind::Webhook : Kind::Automation, f->nested);
         default: return false;  // accessor objects, body objects, type errors: the DOM path decides
       }
     }

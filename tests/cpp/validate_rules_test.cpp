@@ -19,8 +19,8 @@ using caw::test::where;
 
 // A request with `step` alone on line 3 and run-level fields `top` on line 1.
 std::string wrap(const std::string& step, const std::string& top = R"("recipient": "u1", "template": "T1")") {
-  return "{" + top + (top.empty() ? "" : ",") + "\n \"automation\": {\"cancelation_token\": \"run-token\", \"steps\": [\n" +
-         step + "\n]}}";
+  return "{" + top + (top.empty() ? "" : ",") +
+         "\n \"automation\": {\"cancelation_token\": \"run-token\", \"steps\": [\n" + step + "\n]}}";
 }
 
 // Validates `text` three ways and checks they agree.
@@ -53,7 +53,9 @@ struct Bad {
   std::string hint = {};
 };
 
-void PrintTo(const Bad& c, std::ostream* os) { *os << c.name; }
+void PrintTo(const Bad& c, std::ostream* os) {
+  *os << c.name;
+}
 
 class Invalid : public ::testing::TestWithParam<Bad> {};
 
@@ -84,10 +86,11 @@ INSTANTIATE_TEST_SUITE_P(
         Bad{"delay_neither", wrap(R"({"action": "delay"})"), "delay.timing.missing", S0, E, R"({"action": "delay")"},
         Bad{"delay_both", wrap(R"({"action": "delay", "duration": "5 minutes", "until": "2024-04-08T08:09:10Z"})"),
             "delay.timing.conflict", S0, E, R"({"action": "delay")"},
-        Bad{"delay_alias_and_until", wrap(R"({"action": "delay", "delayFor": "5 minutes", "until": "2024-04-08T08:09:10Z"})"),
+        Bad{"delay_alias_and_until",
+            wrap(R"({"action": "delay", "delayFor": "5 minutes", "until": "2024-04-08T08:09:10Z"})"),
             "delay.timing.conflict", S0, E, R"({"action": "delay")"},
-        Bad{"duration_iso", wrap(R"({"action": "delay", "duration": "PT5M"})"), "delay.duration.iso8601", S0 + "/duration",
-            E, "\"PT5M\"", Level::Courier, R"(use "5 minutes")"},
+        Bad{"duration_iso", wrap(R"({"action": "delay", "duration": "PT5M"})"), "delay.duration.iso8601",
+            S0 + "/duration", E, "\"PT5M\"", Level::Courier, R"(use "5 minutes")"},
         Bad{"duration_seconds", wrap(R"({"action": "delay", "duration": "30 seconds"})"), "delay.duration.seconds",
             S0 + "/duration", E, "\"30 seconds\""},
         Bad{"duration_no_space", wrap(R"({"action": "delay", "duration": "5minutes"})"), "delay.duration.format",
@@ -110,7 +113,8 @@ INSTANTIATE_TEST_SUITE_P(
             S0 + "/delayUntil", W, "\"2024-04-08"},
         Bad{"send_no_recipient", wrap(R"({"action": "send", "template": "T"})", R"("template": "T1")"),
             "send.recipient.missing", S0, E, R"({"action": "send")"},
-        Bad{"send_empty_recipient", wrap(R"({"action": "send", "recipient": ""})", R"("template": "T1", "recipient": null)"),
+        Bad{"send_empty_recipient",
+            wrap(R"({"action": "send", "recipient": ""})", R"("template": "T1", "recipient": null)"),
             "send.recipient.missing", S0, E, R"({"action": "send")"},
         Bad{"send_no_template", wrap(R"({"action": "send", "recipient": "u"})", R"("recipient": "u1")"),
             "send.template.missing", S0, E, R"({"action": "send")"},
@@ -118,8 +122,8 @@ INSTANTIATE_TEST_SUITE_P(
             R"("")"},
         Bad{"send_list_no_template", wrap(R"({"action": "send-list", "list": "L"})", R"("recipient": "u1")"),
             "send-list.template.missing", S0, E, R"({"action": "send-list")"},
-        Bad{"send_list_no_list", wrap(R"({"action": "send-list", "template": "T"})"), "schema.required", S0 + "/list", E,
-            R"({"action": "send-list")", Level::Schema},
+        Bad{"send_list_no_list", wrap(R"({"action": "send-list", "template": "T"})"), "schema.required", S0 + "/list",
+            E, R"({"action": "send-list")", Level::Schema},
         Bad{"update_profile_no_recipient", wrap(R"({"action": "update-profile", "profile": {}})", ""),
             "update-profile.recipient.missing", S0, E, R"({"action": "update-profile")"},
         Bad{"update_profile_merge", wrap(R"({"action": "update-profile", "profile": {}, "merge": "deep"})"),
@@ -149,20 +153,30 @@ INSTANTIATE_TEST_SUITE_P(
             "fetch-data.webhook.url", S0 + "/webhook/url", E, R"("ftp:)"},
         Bad{"fetch_method", wrap(R"({"action": "fetch-data", "webhook": {"url": "https://x.org", "method": "get"}})"),
             "schema.enum", S0 + "/webhook/method", E, R"("get")"},
-        Bad{"fetch_header_type", wrap(R"({"action": "fetch-data", "webhook": {"url": "https://x.org", "method": "GET", "headers": {"n": 1}}})"),
+        Bad{"fetch_header_type",
+            wrap(
+                R"({"action": "fetch-data", "webhook": {"url": "https://x.org", "method": "GET", "headers": {"n": 1}}})"),
             "schema.type", S0 + "/webhook/headers/n", E, "1}"},
-        Bad{"fetch_body_object", wrap(R"({"action": "fetch-data", "webhook": {"url": "https://x.org", "method": "POST", "body": {"a": 1}}})"),
+        Bad{"fetch_body_object",
+            wrap(
+                R"({"action": "fetch-data", "webhook": {"url": "https://x.org", "method": "POST", "body": {"a": 1}}})"),
             "fetch-data.webhook.body.object", S0 + "/webhook/body", W, R"({"a")"},
-        Bad{"fetch_body_object_schema", wrap(R"({"action": "fetch-data", "webhook": {"url": "https://x.org", "method": "POST", "body": {"a": 1}}})"),
+        Bad{"fetch_body_object_schema",
+            wrap(
+                R"({"action": "fetch-data", "webhook": {"url": "https://x.org", "method": "POST", "body": {"a": 1}}})"),
             "schema.type", S0 + "/webhook/body", E, R"({"a")", Level::Schema},
-        Bad{"fetch_merge_none", wrap(R"({"action": "fetch-data", "webhook": {"url": "https://x.org", "method": "GET"}, "merge_strategy": "none"})"),
+        Bad{"fetch_merge_none",
+            wrap(
+                R"({"action": "fetch-data", "webhook": {"url": "https://x.org", "method": "GET"}, "merge_strategy": "none"})"),
             "fetch-data.merge_strategy.none", S0 + "/merge_strategy", W, R"("none")"},
-        Bad{"fetch_merge_none_schema", wrap(R"({"action": "fetch-data", "webhook": {"url": "https://x.org", "method": "GET"}, "merge_strategy": "none"})"),
+        Bad{"fetch_merge_none_schema",
+            wrap(
+                R"({"action": "fetch-data", "webhook": {"url": "https://x.org", "method": "GET"}, "merge_strategy": "none"})"),
             "schema.enum", S0 + "/merge_strategy", E, R"("none")", Level::Schema},
         Bad{"fetch_no_webhook", wrap(R"({"action": "fetch-data"})"), "schema.required", S0 + "/webhook", E,
             R"({"action": "fetch-data")"},
-        Bad{"invoke_empty", wrap(R"({"action": "invoke", "template": ""})"), "invoke.template.empty", S0 + "/template", E,
-            R"("")"},
+        Bad{"invoke_empty", wrap(R"({"action": "invoke", "template": ""})"), "invoke.template.empty", S0 + "/template",
+            E, R"("")"},
         Bad{"invoke_missing", wrap(R"({"action": "invoke"})"), "schema.required", S0 + "/template", E,
             R"({"action": "invoke")"},
         Bad{"ref_duplicate", wrap(R"({"action": "send", "ref": "a"},
@@ -179,9 +193,10 @@ INSTANTIATE_TEST_SUITE_P(
         Bad{"step_string", wrap(R"("send")"), "schema.type", S0, E, R"("send")", Level::Schema},
         Bad{"duplicate_key", wrap(R"({"action": "send", "template": "A", "template": "B"})"), "json.duplicate_key",
             S0 + "/template", W, R"("B")"},
-        Bad{"syntax", "{\"automation\": {\"steps\": [\n  {\"action\": \"send\",,}]}}", "json.syntax", S0 + "/action", E, ",}"},
-        Bad{"utf8", "{\"automation\": {\"steps\": [\n{\"action\": \"send\", \"template\": \"\xC3\x28\"}]}}", "json.utf8",
-            S0 + "/template", E, "(\"}"},
+        Bad{"syntax", "{\"automation\": {\"steps\": [\n  {\"action\": \"send\",,}]}}", "json.syntax", S0 + "/action", E,
+            ",}"},
+        Bad{"utf8", "{\"automation\": {\"steps\": [\n{\"action\": \"send\", \"template\": \"\xC3\x28\"}]}}",
+            "json.utf8", S0 + "/template", E, "(\"}"},
         Bad{"steps_not_array", "{\"automation\": {\"steps\": {}}}", "schema.type", "/automation/steps", E, "{}}"},
         Bad{"no_automation", "{\"recipient\": \"u\"}", "schema.required", "/automation", E, "{"}),
     [](const ::testing::TestParamInfo<Bad>& info) { return std::string(info.param.name); });
@@ -211,10 +226,15 @@ INSTANTIATE_TEST_SUITE_P(
         std::pair{"send_own_fields", wrap(R"({"action": "send", "recipient": "u", "template": "T"})", "")},
         std::pair{"send_list", wrap(R"({"action": "send-list", "list": "L", "template": "T"})", "")},
         std::pair{"send_list_run_template", wrap(R"({"action": "send-list", "list": "L"})")},
-        std::pair{"update_profile_run_recipient", wrap(R"({"action": "update-profile", "profile": {"a": 1}, "merge": "replace"})")},
-        std::pair{"update_profile_own", wrap(R"({"action": "update-profile", "recipient_id": "u", "profile": {}})", "")},
+        std::pair{"update_profile_run_recipient",
+                  wrap(R"({"action": "update-profile", "profile": {"a": 1}, "merge": "replace"})")},
+        std::pair{"update_profile_own",
+                  wrap(R"({"action": "update-profile", "recipient_id": "u", "profile": {}})", "")},
         std::pair{"cancel_other_token", wrap(R"({"action": "cancel", "cancelation_token": "other"})")},
-        std::pair{"fetch", wrap(R"({"action": "fetch-data", "webhook": {"url": "https://x.org/a?b=1", "method": "POST", "headers": {"a": "b"}, "body": "{}"}, "merge_strategy": "soft-merge"})")},
+        std::pair{
+            "fetch",
+            wrap(
+                R"({"action": "fetch-data", "webhook": {"url": "https://x.org/a?b=1", "method": "POST", "headers": {"a": "b"}, "body": "{}"}, "merge_strategy": "soft-merge"})")},
         std::pair{"invoke", wrap(R"({"action": "invoke", "template": "T", "context": {"x": [1, 2.5, true, null]}})")},
         std::pair{"refs_if", wrap(R"({"action": "send", "ref": "a", "if": "data.x === 1"},
 {"action": "send", "ref": "b", "if": "refs.a.status < 3"})")},
@@ -228,8 +248,8 @@ TEST(Validate, AccessorObjectsResolveAtTheCourierLevel) {
 }
 
 TEST(Validate, SchemaLevelIgnoresEngineRules) {
-  const caw::Report r = check(wrap(R"({"action": "delay", "duration": "PT5M", "ref": 5, "whatever": 1})", ""),
-                              Level::Schema);
+  const caw::Report r =
+      check(wrap(R"({"action": "delay", "duration": "PT5M", "ref": 5, "whatever": 1})", ""), Level::Schema);
   EXPECT_TRUE(r.valid()) << dump(r);
   EXPECT_TRUE(r.warnings().empty()) << dump(r);
   EXPECT_TRUE(check(R"({"automation": {"steps": []}})", Level::Schema).valid());

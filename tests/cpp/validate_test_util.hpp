@@ -4,8 +4,8 @@
 #include <string>
 
 #include "json/dump.hpp"
-#include "test_util.hpp"
 #include "report/problem.hpp"
+#include "test_util.hpp"
 #include "validate/codes.hpp"
 #include "validate/validate.hpp"
 

@@ -22,10 +22,9 @@ void check_duration(std::string_view value, const std::string& path, Report& rep
   const std::string shown = "\"" + std::string(value) + "\"";
   switch (d.error) {
     case time::DurationError::Iso8601:
-      report.error("delay.duration.iso8601", path,
-                   "ISO 8601 durations like " + shown + " are not read by delay steps",
-                   d.suggestion.empty() ? R"(write "<number> <unit>", e.g. "5 minutes")"
-                                        : "use \"" + d.suggestion + "\"");
+      report.error(
+          "delay.duration.iso8601", path, "ISO 8601 durations like " + shown + " are not read by delay steps",
+          d.suggestion.empty() ? R"(write "<number> <unit>", e.g. "5 minutes")" : "use \"" + d.suggestion + "\"");
       return;
     case time::DurationError::Seconds:
       report.error("delay.duration.seconds", path, "Delay durations have no seconds unit: " + shown,
@@ -33,7 +32,8 @@ void check_duration(std::string_view value, const std::string& path, Report& rep
       return;
     default:
       report.error("delay.duration.format", path,
-                   "Duration " + shown + " is not \"<number> <unit>\" with unit minute(s), hour(s), day(s), "
+                   "Duration " + shown +
+                       " is not \"<number> <unit>\" with unit minute(s), hour(s), day(s), "
                        "week(s), month(s) or year(s)",
                    d.suggestion.empty() ? R"(e.g. "5 minutes", "1 hour", "3 days")" : "use \"" + d.suggestion + "\"");
       return;

@@ -42,8 +42,8 @@ void check_fetch_data(const nlohmann::json& step, const std::string& at, Report&
   if (url == webhook->end() || !url->is_string()) return;
   const std::string& u = url->get_ref<const std::string&>();
   if (!is_absolute_http_url(u)) {
-    report.error("fetch-data.webhook.url", at + "/webhook/url",
-                 "\"" + u + "\" is not an absolute http(s) URL", R"(e.g. "https://example.com/api/data")");
+    report.error("fetch-data.webhook.url", at + "/webhook/url", "\"" + u + "\" is not an absolute http(s) URL",
+                 R"(e.g. "https://example.com/api/data")");
   }
 }
 

@@ -10,5 +10,4 @@ void check_invoke(const nlohmann::json& step, const std::string& at, Report& rep
   }
 }
 
-
 }  // namespace caw::rules

@@ -13,5 +13,4 @@ bool step_resolves(const nlohmann::json& step, const char* name) {
   return it != step.end() && resolves(*it);
 }
 
-
 }  // namespace caw::rules

@@ -17,9 +17,9 @@ namespace caw::rules {
 
 // What the run level provides to every step (the fallbacks of section 1.2).
 struct RunFacts {
-  bool recipient = false;        // run-level "recipient" resolves
-  bool template_ = false;        // run-level "template" resolves
-  std::string_view token;        // automation.cancelation_token ("" when absent)
+  bool recipient = false;  // run-level "recipient" resolves
+  bool template_ = false;  // run-level "template" resolves
+  std::string_view token;  // automation.cancelation_token ("" when absent)
 };
 
 // A non-empty string or an accessor object {"$ref": "..."}.

@@ -19,5 +19,4 @@ void check_send(const nlohmann::json& step, const std::string& at, const RunFact
   }
 }
 
-
 }  // namespace caw::rules

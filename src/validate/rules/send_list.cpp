@@ -15,5 +15,4 @@ void check_send_list(const nlohmann::json& step, const std::string& at, const Ru
   }
 }
 
-
 }  // namespace caw::rules

@@ -10,5 +10,4 @@ void check_update_profile(const nlohmann::json& step, const std::string& at, con
   }
 }
 
-
 }  // namespace caw::rules
