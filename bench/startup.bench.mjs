@@ -22,11 +22,14 @@ const summary = (samples) => ({
   total: round(median(samples.map((s) => s.import + s.firstResult))),
   minFirstResult: round(Math.min(...samples.map((s) => s.firstResult))),
   minTotal: round(Math.min(...samples.map((s) => s.import + s.firstResult))),
+  cpu: samples.every((s) => typeof s.cpu === 'number') ? round(median(samples.map((s) => s.cpu))) : null,
   samples: samples.length,
 });
 
 // The measured program: the same in Node, Deno and Chromium (the entry differs by runtime).
 const measure = (specifier) => `
+  const cpu = globalThis.process?.cpuUsage?.bind(globalThis.process);
+  const c0 = cpu?.();
   const t0 = performance.now();
   const api = await import(${JSON.stringify(specifier)});
   const t1 = performance.now();
@@ -34,7 +37,8 @@ const measure = (specifier) => `
   const out = api.normalize(${JSON.stringify(seedText)});
   const t2 = performance.now();
   if (!out.startsWith('{"automation"')) throw new Error('bad result');
-  globalThis.__startup = { import: t1 - t0, firstResult: t2 - t1 };
+  const c1 = cpu?.(c0);
+  globalThis.__startup = { import: t1 - t0, firstResult: t2 - t1, cpu: c1 ? (c1.user + c1.system) / 1000 : null };
 `;
 
 import { loadavg, cpus } from 'node:os';
@@ -126,9 +130,11 @@ const md = [
   '',
   'Medians (best of the samples in brackets); "first result" is `await init()` plus one `normalize` of the seed example.',
   '',
-  '| runtime | import (ms) | init + first result (ms) | import to first result (ms) | samples |',
-  '|---|---:|---:|---:|---:|',
-  ...Object.entries(results.startup).map(([rt, r]) => `| ${rt}${r.note ? ' ¹' : ''} | ${rt === 'workerd' ? '–' : r.import} | ${r.firstResult} (${r.minFirstResult}) | ${rt === 'workerd' ? '–' : `${r.total} (${r.minTotal})`} | ${r.samples} |`),
+  'CPU is the user + system time of the process over the same span (all threads), where the runtime exposes it; on a loaded machine it is a steadier figure than wall time.',
+  '',
+  '| runtime | import (ms) | init + first result (ms) | import to first result (ms) | CPU (ms) | samples |',
+  '|---|---:|---:|---:|---:|---:|',
+  ...Object.entries(results.startup).map(([rt, r]) => `| ${rt}${r.note ? ' ¹' : ''} | ${rt === 'workerd' ? '–' : r.import} | ${r.firstResult} (${r.minFirstResult}) | ${rt === 'workerd' ? '–' : `${r.total} (${r.minTotal})`} | ${r.cpu ?? '–'} | ${r.samples} |`),
   '',
   results.startup.workerd ? `¹ ${results.startup.workerd.note}.` : '',
   '',

@@ -81,8 +81,12 @@ export class InstanceReplacedError extends InitError {
   readonly replaced: boolean;
 }
 
-/** What the API takes as a payload: a JS value, JSON text, or UTF-8 bytes. */
-export type PayloadInput = InvokeBody | string | Uint8Array | ArrayBuffer | object;
+/**
+ * What normalize and validate take: any JS value (typically an InvokeBody), JSON text, or UTF-8
+ * bytes (Uint8Array / ArrayBuffer). `unknown` on purpose: they exist to check untrusted input,
+ * and this makes `validate` fit the client's `validator` hook.
+ */
+export type PayloadInput = unknown;
 
 // ---------------------------------------------------------------------------------------------
 // normalize / validate
@@ -361,6 +365,8 @@ export interface TraceRun {
   status: RunStatus;
   cancelationToken?: string;
   parentRunId?: string;
+  /** The template fixture, for runs invoked by template (or by an invoke step). */
+  templateId?: string;
   steps: TraceStep[];
 }
 
@@ -384,6 +390,12 @@ export interface Trace {
   /** The profile store at the end. */
   profiles: { [recipientId: string]: JsonObject };
   endedAt: Instant;
+  /** Why the simulation stopped early (a limit was hit), when it did. */
+  error?: string;
+  /** Validation warnings of the scenario's requests. */
+  warnings?: Problem[];
+  /** Simulator only: the fetch-data call waiting for an answer, when there is one. */
+  pendingFetch?: FetchRequest;
 }
 
 /** A fetch-data call the dry run could not answer from fixtures, handed to `options.fetch`. */
@@ -443,6 +455,7 @@ export class Simulator {
 // ---------------------------------------------------------------------------------------------
 // The client (`courier-automations-wasm/client`, wasm-free)
 // ---------------------------------------------------------------------------------------------
-// TODO(package): re-export the client's types once js/client/index.d.ts is on main:
-//   export * from './client/index.js';
-// (type-only names; the client's runtime values stay in the ./client entry).
+// Its types, re-exported as types only (its classes and constants are values of the ./client
+// entry, which never loads wasm; import them from there). Names declared above win where both
+// declare one (Problem, Report, TemplateInvokeBody, ValidationError: the same shapes).
+export type * from './client/index.js';

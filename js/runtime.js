@@ -68,7 +68,8 @@ function moduleArguments(module, fail, sync) {
           return made.exports;
         }
       }
-      WebAssembly.instantiate(module, imports).then((made) => receive(made, module), fail);
+      // .catch: a failure inside receive (e.g. a module without the expected exports) rejects too.
+      WebAssembly.instantiate(module, imports).then((made) => receive(made, module)).catch(fail);
       return {};
     },
     locateFile: (path) => path,

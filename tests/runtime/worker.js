@@ -1,5 +1,5 @@
 /** A miniflare worker over the installed package (used by the workerd test and the bench). */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeProbe, packageName, resolveExport } from './installed.js';
 
@@ -41,6 +41,44 @@ export async function startWorker(project, pkg, { hostModule = false } = {}) {
     ],
     compatibilityDate: '2024-09-23',
   });
+  await mf.ready;
+  return { mf, entry };
+}
+
+/**
+ * The "edge-light" entry (Vercel Edge) in workerd, which forbids compiling bytes just as the
+ * Edge runtime does. Vercel's bundler turns `import m from './x.wasm?module'` into a
+ * WebAssembly.Module; here the module list does the same by naming a CompiledWasm module
+ * `.../courier_automations.wasm?module`. Every other file of the package is given as is.
+ */
+export async function startEdgeWorker(project, pkg) {
+  const { Miniflare } = await import('miniflare');
+  const entry = resolveExport(pkg, '.', ['edge-light']);
+  const pkgDir = join(project, 'node_modules', packageName);
+  writeProbe(project);
+  const modules = [{
+    type: 'ESModule',
+    path: join(project, 'edge-worker.mjs'),
+    contents: `
+      import * as api from './node_modules/${packageName}/${entry.slice(2)}';
+      import { probe } from './probe.mjs';
+      export default {
+        async fetch(request) {
+          try {
+            await api.init();
+            return Response.json({ ok: true, result: await probe(api, await request.text()) });
+          } catch (e) {
+            return Response.json({ ok: false, error: String(e && e.stack || e) }, { status: 500 });
+          }
+        },
+      };`,
+  }, { type: 'ESModule', path: join(project, 'probe.mjs'), contents: readFileSync(join(project, 'probe.mjs'), 'utf8') }];
+  for (const f of readdirSync(join(pkgDir, 'js'))) {
+    if (f.endsWith('.js')) modules.push({ type: 'ESModule', path: join(pkgDir, 'js', f), contents: readFileSync(join(pkgDir, 'js', f), 'utf8') });
+  }
+  modules.push({ type: 'ESModule', path: join(pkgDir, 'dist/courier_automations.mjs'), contents: readFileSync(join(pkgDir, 'dist/courier_automations.mjs'), 'utf8') });
+  modules.push({ type: 'CompiledWasm', path: join(pkgDir, 'dist/courier_automations.wasm?module'), contents: readFileSync(join(pkgDir, 'dist/courier_automations.wasm')) });
+  const mf = new Miniflare({ modules, modulesRoot: project, compatibilityDate: '2024-09-23' });
   await mf.ready;
   return { mf, entry };
 }

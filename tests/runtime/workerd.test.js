@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { installed, seedText, repoRoot } from './installed.js';
-import { startWorker } from './worker.js';
+import { startWorker, startEdgeWorker } from './worker.js';
 import { assertProbe } from './expect.js';
 
 const missing = !existsSync(join(repoRoot, 'node_modules/miniflare/package.json'));
@@ -35,6 +35,20 @@ test('workerd: init({ module }) with a .wasm the host imported, through the defa
     const body = await response.json();
     assert.ok(body.ok, `worker failed: ${body.error}`);
     assertProbe(body.result, 'workerd (host module)');
+  } finally {
+    await mf.dispose();
+  }
+});
+
+test('edge-light entry (Vercel Edge) in workerd, with `.wasm?module` imports as compiled modules', { skip: missing, timeout: 120_000 }, async () => {
+  const { project, pkg } = installed();
+  const { mf, entry } = await startEdgeWorker(project, pkg);
+  try {
+    assert.equal(entry, './js/edge.js');
+    const response = await mf.dispatchFetch('http://worker/', { method: 'POST', body: seedText });
+    const body = await response.json();
+    assert.ok(body.ok, `worker failed: ${body.error}`);
+    assertProbe(body.result, 'edge-light (workerd)');
   } finally {
     await mf.dispose();
   }

@@ -137,3 +137,22 @@ async function dryRuns(): Promise<void> {
   // @ts-expect-error Simulator instances come from Simulator.create
   new Simulator();
 }
+
+// The ./wasm export is typed as the precompiled module hosts like Workers hand to init().
+import wasm from 'courier-automations-wasm/wasm';
+import wasmAlias from 'courier-automations-wasm/courier_automations.wasm';
+async function hostModule(): Promise<void> {
+  await init({ module: wasm });
+  const m: WebAssembly.Module = wasmAlias;
+}
+
+// The client's types come through the main entry (type-only); its values come from ./client.
+import type { ClientOptions, InvokeResponse, Validator } from 'courier-automations-wasm';
+import { AutomationsClient } from 'courier-automations-wasm/client';
+function clientTypes(): void {
+  const options: ClientOptions = { apiKey: 'k' };
+  const res: InvokeResponse = { runId: '1-65f240a0-47a6a120c8374de9bcf9f22c' };
+  // The package's validate fits the client's validator hook.
+  const v: Validator = validate;
+  const c = new AutomationsClient(options);
+}
