@@ -63,6 +63,23 @@ TEST(Limits, PayloadBytes) {
   EXPECT_TRUE(caw::validate_text(body(R"([{"action":"send"}])"), caw::Level::Courier, small).valid());
 }
 
+TEST(Limits, ScenarioBytes) {
+  EXPECT_EQ(caw::Limits{}.max_scenario_bytes, 1024u * 1024 * 1024);
+  caw::Limits l;
+  l.max_scenario_bytes = 64;
+  const std::string scenario =
+      R"({"invocations":[],"fixtures":{"profiles":{"u":{"pad":"0123456789012345678901234567890123456789"}}}})";
+  const caw::ParsedText p = caw::parse_text(scenario, caw::sim::scenario_limits(l));
+  ASSERT_FALSE(p.ok);
+  EXPECT_TRUE(has_code(p.problems, "limit.payload_bytes"));
+  // A dry run reads the scenario with max_scenario_bytes, not max_payload_bytes.
+  const std::string body9m =
+      body(R"([{"action":"send"}])", ",\"data\":{\"pad\":\"" + std::string(9u * 1024 * 1024, 'x') + "\"}");
+  const auto out = caw::sim::dry_run(body9m, "");
+  EXPECT_EQ(out.text.find("limit.payload_bytes"), std::string::npos);
+  EXPECT_NE(out.text.find("limit.string"), std::string::npos);  // its 9 MB string is over 1 MiB
+}
+
 TEST(Limits, DepthDefaultAndHundredThousandDeep) {
   const std::string deep100k = std::string(100000, '[') + std::string(100000, ']');
   expect_everywhere(deep100k, "limit.depth");
