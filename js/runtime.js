@@ -172,10 +172,12 @@ export function init(source) {
   if (wasm) return Promise.resolve();
   if (!pending) {
     pending = (async () => {
-      if (!compiled) compiled = await compile(source && Object.keys(source).length ? source : await defaultSource());
+      // After a trap, the kept module; otherwise (first load, or a failed one) the source's.
+      const compiledModule = compiled ?? await compile(source && Object.keys(source).length ? source : await defaultSource());
       let fail;
       const failed = new Promise((_, reject) => { fail = reject; });
-      const module = await Promise.race([createCourierModule(moduleArguments(compiled, fail, false)), failed]);
+      const module = await Promise.race([createCourierModule(moduleArguments(compiledModule, fail, false)), failed]);
+      compiled = compiledModule;  // kept only once it has worked
       wasm = guard(module);
     })().catch((cause) => {
       pending = null;
