@@ -4,7 +4,7 @@
  * is js/index.js.
  */
 import createCourierModule from '../dist/courier_automations.mjs';
-import { InitError, InstanceReplacedError } from './errors.js';
+import { InitError, InstanceReplacedError, ValidationError } from './errors.js';
 
 /** @type {any} the guarded view of the Emscripten module (see guard()), once init() has resolved */
 let wasm = null;
@@ -208,8 +208,37 @@ export function toJsonText(payload) {
   if (payload instanceof Uint8Array || payload instanceof ArrayBuffer) {
     return new TextDecoder('utf-8', { fatal: false }).decode(payload);
   }
-  const text = JSON.stringify(payload);
+  const text = stringify(payload);
+  if (text === null) throw new ValidationError(objectTooDeepReport());
   if (text === undefined) throw new TypeError('payload must be a JSON value, JSON text or bytes');
   return text;
+}
+
+/**
+ * JSON.stringify, or null when the object is nested too deeply for it (a RangeError: the JS
+ * stack ran out long before the core's depth limit of 128 would have said so).
+ * @internal
+ */
+export function stringify(payload) {
+  try {
+    return JSON.stringify(payload);
+  } catch (error) {
+    if (error instanceof RangeError) return null;
+    throw error;
+  }
+}
+
+/** The report for an object too deep to serialize: the same code as for deep text. @internal */
+export function objectTooDeepReport() {
+  return {
+    valid: false,
+    errors: [{
+      code: 'limit.depth',
+      path: '',
+      message: 'The payload object is nested too deeply to serialize as JSON (JSON.stringify ran out of stack)',
+      hint: 'flatten the payload; the depth limit is Limits::max_depth',
+    }],
+    warnings: [],
+  };
 }
 

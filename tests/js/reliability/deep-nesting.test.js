@@ -60,3 +60,15 @@ test('a 100,000-deep `if` expression is refused by the expression limits, not a 
   assert.ok(trace.runs[0].steps[0].notes.some((n) => n.includes('expression nested deeper than 64')));
   assert.equal(instanceReplacements(), 0);
 });
+
+test('a 200,000-deep JS object: limit.depth from validate, ValidationError from normalize and dryRun', async () => {
+  await init();
+  const root = [];
+  let at = root;
+  for (let i = 0; i < 200000; ++i) { const next = []; at.push(next); at = next; }
+  const payload = { recipient: 'u', template: 'T', automation: { steps: [{ action: 'send' }] }, data: { root } };
+  assert.deepEqual(codes(validate(payload)), ['limit.depth']);
+  assert.throws(() => normalize(payload), (e) => e instanceof ValidationError && codes(e.report).includes('limit.depth'));
+  assert.throws(() => dryRunSync(payload), (e) => e instanceof ValidationError && codes(e.report).includes('limit.depth'));
+  await assert.rejects(dryRun(payload), (e) => e instanceof ValidationError && codes(e.report).includes('limit.depth'));
+});
