@@ -97,7 +97,7 @@ TEST(Limits, DepthDefaultAndHundredThousandDeep) {
   EXPECT_FALSE(has_code(caw::validate_text(body(R"([{"action":"send"}])", ",\"data\":" + nested(127))), "limit.depth"));
   expect_everywhere(body(R"([{"action":"send"}])", ",\"data\":" + nested(128)), "limit.depth");
   caw::Limits l;
-  l.max_depth = 4;
+  l.max_depth = 3;  // the root, automation, steps: a step object is one level too deep
   expect_everywhere(body(R"([{"action":"send"}])", R"(,"data":{"a":[1]})"), "limit.depth", l);
 }
 
@@ -132,7 +132,7 @@ TEST(Limits, ExpressionLengthAndDepth) {
   auto d = caw::expr::parse(deep, l);
   EXPECT_FALSE(d.ok);
   EXPECT_NE(d.error.message.find("deeper than 64"), std::string::npos) << d.error.message;
-  l.max_expression_depth = 70;
+  l.max_expression_depth = 200;  // each parenthesis counts at least one level
   EXPECT_TRUE(caw::expr::parse(deep, l).ok);
   l.max_expression_bytes = 8;
   EXPECT_FALSE(caw::expr::parse("data.a === 1", l).ok);
