@@ -3,6 +3,7 @@
 // JSON.parse alone, on four corpora. Writes bench/results/validate.{json,md}. Not a test.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import { loadavg, cpus } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import Ajv from 'ajv';
@@ -94,7 +95,7 @@ const coldStartMs = starts[Math.floor(starts.length / 2)];
 const target = 5.0;
 const met = rows.every((row) => row.ratio_a_c >= target);
 const results = {
-  date: new Date().toISOString(), node: process.version, min_ms_per_measurement: MIN_MS,
+  date: new Date().toISOString(), node: process.version, cpus: cpus().length, load_average_1m: loadavg()[0], min_ms_per_measurement: MIN_MS,
   target_ratio_a_c: target, target_met_at_every_size: met, rows, sizes, cold_start_ms_median_of_7: coldStartMs,
 };
 mkdirSync(new URL('bench/results/', root), { recursive: true });
@@ -104,7 +105,9 @@ const f = (x) => Math.round(x).toLocaleString('en-US');
 const kb = (x) => `${(x / 1024).toFixed(1)} KB`;
 const md = `# validate() benchmark
 
-Node ${process.version}, ${results.date}. Payloads per second (higher is better); each figure
+Node ${process.version}, ${results.date}, ${results.cpus} CPUs, 1-minute load average
+${results.load_average_1m.toFixed(1)} during the run (the machine is shared: figures move a lot between runs;
+the ratios, measured back to back, move less). Payloads per second (higher is better); each figure
 measured for at least ${MIN_MS} ms after warm-up. (a) \`validate(bytes)\` at the courier level,
 (b) at the schema level, (c) \`TextDecoder\` + \`JSON.parse\` + ajv standalone code generated
 from the same schema, (d) \`JSON.parse\` alone (of an already decoded string).
