@@ -1,4 +1,6 @@
 // The trace (docs/dry-run.md), written straight into a string: no DOM of a million runs.
+#include <unordered_map>
+
 #include "json/dump.hpp"
 #include "simulate/engine.hpp"
 #include "time/civil.hpp"
@@ -20,11 +22,25 @@ void append_string(std::string& out, std::string_view s) {
   out += '"';
 }
 
-void append_time(std::string& out, EpochMs t) {
-  out += '"';
-  out += time::format_iso(t);
-  out += '"';
-}
+// Traces repeat a few instants many times: format each once (bounded cache).
+class TimeText {
+ public:
+  void append(std::string& out, EpochMs t) {
+    auto it = cache_.find(t);
+    if (it == cache_.end()) {
+      std::string text = '"' + time::format_iso(t) + '"';
+      if (cache_.size() >= 4096) {
+        out += text;
+        return;
+      }
+      it = cache_.emplace(t, std::move(text)).first;
+    }
+    out += it->second;
+  }
+
+ private:
+  std::unordered_map<EpochMs, std::string> cache_;
+};
 
 constexpr const char* kFixedNotes[] = {
     "Courier's real delays complete with a 5-15 minute variance; the dry run lands exactly on time",
@@ -61,6 +77,8 @@ void append_notes(std::string& out, const StepRecord& r) {
 
 void Engine::write_trace(std::string& out, const Report* warnings) const {
   const bool full = options_.full_detail;
+  TimeText times;
+  auto append_time = [&times](std::string& o, EpochMs t) { times.append(o, t); };
   out += "{\"runs\":[";
   for (std::size_t i = 0; i < runs_.size(); ++i) {
     const Run& run = runs_[i];

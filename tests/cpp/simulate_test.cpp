@@ -113,7 +113,7 @@ json profile_after(const char* merge, bool existing = true) {
   if (existing) fixtures["profiles"] = {{"u1", {{"a", 1}, {"b", 2}}}};
   json step = {
       {"action", "update-profile"}, {"recipient_id", "u1"}, {"profile", {{"b", 3}, {"c", 4}}}, {"merge", merge}};
-  json t = run(scenario({{{"request", adhoc({step})}}}, fixtures));
+  json t = run(scenario({{{"request", adhoc(json::array({step}))}}}, fixtures));
   return t["profiles"]["u1"];
 }
 
@@ -130,7 +130,7 @@ TEST(Simulate, UpdateProfileStrategiesOnTheWorkedExample) {
 TEST(Simulate, OverwriteIsADeepMerge) {
   json fixtures = {{"profiles", {{"u1", {{"address", {{"city", "Paris"}, {"zip", "75001"}}}}}}}};
   json step = {{"action", "update-profile"}, {"profile", {{"address", {{"city", "Lyon"}}}}}, {"merge", "overwrite"}};
-  json t = run(scenario({{{"request", adhoc({step})}}}, fixtures));
+  json t = run(scenario({{{"request", adhoc(json::array({step}))}}}, fixtures));
   EXPECT_EQ(t["profiles"]["u1"], json({{"address", {{"city", "Lyon"}, {"zip", "75001"}}}}));
 }
 
@@ -151,7 +151,7 @@ TEST(Simulate, SendListFansOutAndUnknownListErrors) {
 
 TEST(Simulate, SendMergesRunAndStepAndNeedsARecipient) {
   json step = {{"action", "send"}, {"data", {{"Username", "x"}, {"k", 2}}}, {"brand", "B"}};
-  json t = run(scenario({{{"request", adhoc({step}, {{"data", {{"Title", "t"}, {"k", 1}}}})}}}));
+  json t = run(scenario({{{"request", adhoc(json::array({step}), {{"data", {{"Title", "t"}, {"k", 1}}}})}}}));
   EXPECT_EQ(t["messages"][0]["data"], json({{"Title", "t"}, {"Username", "x"}, {"k", 2}}));
   EXPECT_EQ(t["messages"][0]["brand"], "B");
   json r = {{"automation", {{"steps", {{{"action", "send"}, {"template", "T"}}}}}}};
@@ -187,17 +187,17 @@ TEST(Simulate, FetchDataFailingFixtureGivesEmptyObjectAndANote) {
   json step = {{"action", "fetch-data"},
                {"webhook", {{"url", "https://x.test/u"}, {"method", "POST"}}},
                {"merge_strategy", "replace"}};
-  json t = run(scenario({{{"request", adhoc({step})}}}, fixtures));
+  json t = run(scenario({{{"request", adhoc(json::array({step}))}}}, fixtures));
   EXPECT_EQ(t["runs"][0]["steps"][0]["output"]["response"], json::object());
   EXPECT_NE(t["runs"][0]["steps"][0]["notes"].dump().find("HTTP 500"), std::string::npos);
 }
 
 TEST(Simulate, InvokeStartsChildRunsAndRefusesCycles) {
   json a = {{"automation", {{"steps", {{{"action", "send"}}, {{"action", "invoke"}, {"template", "B"}}}}}}};
-  json b = {{"automation", {{"steps", {{{"action", "send"}, {"template", "TB"}}}}}}};
+  json b = {{"automation", {{"steps", json::array({{{"action", "send"}, {"template", "TB"}}})}}}};
   json fixtures = {{"templates", {{"A", a}, {"B", b}}}};
   json step = {{"action", "invoke"}, {"template", "A"}, {"context", {{"data", {{"extra", true}}}}}};
-  json t = run(scenario({{{"request", adhoc({step})}}}, fixtures));
+  json t = run(scenario({{{"request", adhoc(json::array({step}))}}}, fixtures));
   ASSERT_EQ(t["runs"].size(), 3u);
   EXPECT_EQ(t["runs"][1]["parentRunId"], t["runs"][0]["runId"]);
   EXPECT_EQ(t["runs"][2]["parentRunId"], t["runs"][1]["runId"]);
@@ -206,11 +206,11 @@ TEST(Simulate, InvokeStartsChildRunsAndRefusesCycles) {
   EXPECT_EQ(t["messages"][0]["at"], "2024-01-01T00:00:00.000Z");
   // A -> B -> A: a cycle.
   fixtures["templates"]["B"]["automation"]["steps"].push_back({{"action", "invoke"}, {"template", "A"}});
-  t = run(scenario({{{"request", adhoc({step})}}}, fixtures));
+  t = run(scenario({{{"request", adhoc(json::array({step}))}}}, fixtures));
   EXPECT_EQ(t["runs"][2]["status"], "ERROR");
   EXPECT_NE(t["runs"][2]["steps"][1]["notes"].dump().find("cycles"), std::string::npos);
   // Self-invocation is a cycle too.
-  json self = {{"automation", {{"steps", {{{"action", "invoke"}, {"template", "S"}}}}}}};
+  json self = {{"automation", {{"steps", json::array({{{"action", "invoke"}, {"template", "S"}}})}}}};
   t = run(scenario({{{"templateId", "S"}, {"request", {{"recipient", "u1"}}}}}, {{"templates", {{"S", self}}}}));
   EXPECT_EQ(t["runs"][0]["status"], "ERROR");
 }
@@ -219,9 +219,9 @@ TEST(Simulate, InvokeDepthIsBounded) {
   json fixtures = {{"templates", json::object()}};
   for (int i = 0; i < 20; ++i) {
     fixtures["templates"]["T" + std::to_string(i)] = {
-        {"automation", {{"steps", {{{"action", "invoke"}, {"template", "T" + std::to_string(i + 1)}}}}}}};
+        {"automation", {{"steps", json::array({{{"action", "invoke"}, {"template", "T" + std::to_string(i + 1)}}})}}}};
   }
-  fixtures["templates"]["T20"] = {{"automation", {{"steps", {{{"action", "send"}}}}}}};
+  fixtures["templates"]["T20"] = {{"automation", {{"steps", json::array({{{"action", "send"}}})}}}};
   json t = run(scenario({{{"request", adhoc({{{"action", "invoke"}, {"template", "T0"}}})}}}, fixtures));
   EXPECT_EQ(t["runs"].size(), 17u);
   EXPECT_EQ(t["runs"][16]["status"], "ERROR");
@@ -243,7 +243,7 @@ TEST(Simulate, IfFalseSkipsAndUnsupportedIsTrue) {
 
 TEST(Simulate, AccessorsResolveFromTheRunContext) {
   json step = {{"action", "send"}, {"recipient", {{"$ref", "data.user.id"}}}};
-  json t = run(scenario({{{"request", adhoc({step}, {{"data", {{"user", {{"id", "deep"}}}}}})}}}));
+  json t = run(scenario({{{"request", adhoc(json::array({step}), {{"data", {{"user", {{"id", "deep"}}}}}})}}}));
   EXPECT_EQ(t["messages"][0]["recipient"], "deep");
 }
 
@@ -274,7 +274,7 @@ TEST(Simulate, ScenarioErrorsRefuseTheWholeScenario) {
 }
 
 TEST(Simulate, LimitsStopInsteadOfHanging) {
-  json fixtures = {{"templates", {{"Loop", {{"automation", {{"steps", {{{"action", "send"}}}}}}}}}}};
+  json fixtures = {{"templates", {{"Loop", {{"automation", {{"steps", json::array({{{"action", "send"}}})}}}}}}}};
   json steps = json::array();
   for (int i = 0; i < 10; ++i) steps.push_back({{"action", "invoke"}, {"template", "Loop"}});
   auto out = caw::sim::dry_run(scenario({{{"request", adhoc(steps)}}}, fixtures).dump(), R"({"limits":{"maxRuns":5}})");
