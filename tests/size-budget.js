@@ -1,16 +1,18 @@
 /**
  * Size of what the main entry loads (the .wasm, the Emscripten glue and every js/ file reachable
- * by static import from the entry), gzip -9. `node tests/size-budget.js` fails when it passes
- * the budget: a guard against accidental bloat (e.g. iostream or a debug build), not the target.
+ * by static import from the entry), gzip -9. `node tests/size-budget.js` fails when the .wasm +
+ * glue pass the budget: a guard against accidental bloat (iostream, a debug or non-LTO build,
+ * a lost closure pass), not the size target (64 KB).
  */
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-// 96 KB was set before the validator and the simulator were linked in; the integrated build
-// (all branches merged, 2026-11-27) measures 145 KB gz wasm + 17 KB gz JS = 162 KB gz.
-// TODO(package): revisit; this keeps the guard against accidental bloat on the integrated build.
+// Measured on 2026-11-27: 69.9 KB gz today (normalize only); 90.4 KB with the validator branch;
+// 153.2 KB (wasm 144.7 + glue 8.4) with the validator and simulator branches built together.
+// The guard sits ~15% above that last figure so the merges pass and real bloat does not;
+// tighten it to measured + 10% once both are on main.
 export const BUDGET_GZ = 176 * 1024;
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -46,8 +48,11 @@ export function entrySize(entry = 'js/browser.js', base = root) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   for (const entry of ['js/node.js', 'js/browser.js', 'js/workerd.js']) {
     const s = entrySize(entry);
-    const line = `${entry}: wasm ${s.wasm.gz} B gz + JS ${s.js.gz} B gz (${s.files.length - 1} files) = ${s.total.gz} B gz (budget ${BUDGET_GZ})`;
-    if (s.total.gz > BUDGET_GZ) {
+    const glue = s.files.find((f) => f.file.endsWith('courier_automations.mjs'));
+    const core = s.wasm.gz + glue.gz;
+    const line = `${entry}: wasm ${s.wasm.gz} + glue ${glue.gz} = ${core} B gz (budget ${BUDGET_GZ}); ` +
+      `with the package's ${s.files.length - 2} JS files ${s.total.gz} B gz`;
+    if (core > BUDGET_GZ) {
       console.error(`FAIL size budget: ${line}\n${s.files.map((f) => `  ${f.file} ${f.gz}`).join('\n')}`);
       process.exit(1);
     }
