@@ -21,3 +21,18 @@ export class InitError extends Error {
     this.name = 'InitError';
   }
 }
+
+/**
+ * The WebAssembly instance trapped during this call (out of memory, an abort, a wasm stack
+ * overflow): the call did not complete. The instance was thrown away and, when `replaced` is
+ * true, a fresh one of the same compiled module is already in place (retry the call); when
+ * false, the fresh one is being created (await init() first). Objects of the old instance
+ * (Simulator) are gone: create them again. `cause` is the original RuntimeError.
+ */
+export class InstanceReplacedError extends InitError {
+  constructor(message, { cause, replaced } = {}) {
+    super(message, { cause });
+    this.name = 'InstanceReplacedError';
+    this.replaced = !!replaced;
+  }
+}

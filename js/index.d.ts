@@ -66,7 +66,19 @@ export class ValidationError extends Error {
 /** The wasm module could not be loaded, or an API call came before init(). */
 export class InitError extends Error {
   constructor(message: string, options?: { cause?: unknown });
-  readonly name: 'InitError';
+  readonly name: 'InitError' | 'InstanceReplacedError';
+}
+
+/**
+ * The WebAssembly instance trapped during the call (out of memory, an abort): the call did not
+ * complete. With `replaced` true a fresh instance of the same compiled module is already in
+ * place (retry); with false it is being created (await init() first). Simulators of the old
+ * instance are gone. `cause` is the original WebAssembly.RuntimeError.
+ */
+export class InstanceReplacedError extends InitError {
+  constructor(message: string, options?: { cause?: unknown; replaced?: boolean });
+  readonly name: 'InstanceReplacedError';
+  readonly replaced: boolean;
 }
 
 /**

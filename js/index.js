@@ -5,7 +5,7 @@
 export { init } from './runtime.js';
 export { normalize, version } from './normalize.js';
 export { validate } from './validate.js';
-export { ValidationError, InitError } from './errors.js';
+export { ValidationError, InitError, InstanceReplacedError } from './errors.js';
 export { AutomationsClient } from './automations-client.js';
 export {
   DEFAULT_BASE_URL, MAX_SERVER_WAIT_MS, CourierClientError, APIError, BadRequestError, AuthenticationError,

@@ -4,12 +4,16 @@
  * is js/index.js.
  */
 import createCourierModule from '../dist/courier_automations.mjs';
-import { InitError } from './errors.js';
+import { InitError, InstanceReplacedError, ValidationError } from './errors.js';
 
-/** @type {any} the Emscripten module, once init() has resolved */
+/** @type {any} the guarded view of the Emscripten module (see guard()), once init() has resolved */
 let wasm = null;
 /** @type {Promise<void> | null} */
 let pending = null;
+/** @type {WebAssembly.Module | null} the compiled module, kept to replace a trapped instance */
+let compiled = null;
+/** How many instances have been replaced after a trap (for tests and diagnostics). */
+let replacements = 0;
 /** @type {() => Promise<InitSource>} */
 let defaultSource = async () => {
   throw new InitError('No default way to load the .wasm here: call init({ module | bytes | url })');
@@ -24,45 +28,143 @@ export function setDefaultSource(fn) {
   defaultSource = fn;
 }
 
-/**
- * The arguments for the Emscripten factory. `fail` rejects init() when our own instantiation
- * fails (Emscripten never hears of a failure inside instantiateWasm).
- */
-async function moduleArguments(source, fail) {
-  if (source.module) {
-    const module = source.module;
-    return {
-      // workerd and Vercel Edge hand over a precompiled module: compiling bytes is forbidden there.
-      instantiateWasm(imports, receive) {
-        WebAssembly.instantiate(module, imports).then((instance) => receive(instance, module)).catch(fail);
-        return {};
-      },
-      locateFile: (path) => path,
-    };
-  }
+/** The compiled WebAssembly.Module for a source (kept, so a trapped instance can be replaced). */
+async function compile(source) {
+  if (source.module) return source.module;
   if (source.bytes) {
     const b = source.bytes;
-    return { wasmBinary: b instanceof ArrayBuffer ? new Uint8Array(b) : new Uint8Array(b.buffer, b.byteOffset, b.byteLength) };
+    return WebAssembly.compile(b instanceof ArrayBuffer ? b : new Uint8Array(b.buffer, b.byteOffset, b.byteLength));
   }
   if (source.url) {
-    const url = String(source.url);
-    return {
-      instantiateWasm(imports, receive) {
-        const response = fetch(url);
-        const compiled = typeof WebAssembly.instantiateStreaming === 'function'
-          ? WebAssembly.instantiateStreaming(response, imports)
-          : response.then((r) => r.arrayBuffer()).then((b) => WebAssembly.instantiate(b, imports));
-        compiled.then(({ instance, module }) => receive(instance, module)).catch(fail);
-        return {};
-      },
-      locateFile: (path) => path,
-    };
+    const response = fetch(String(source.url));
+    if (typeof WebAssembly.compileStreaming === 'function') {
+      // Falls back to bytes when the server does not say application/wasm.
+      return WebAssembly.compileStreaming(response.then((r) => r.clone())).catch(
+        () => response.then((r) => r.arrayBuffer()).then((b) => WebAssembly.compile(b)));
+    }
+    return response.then((r) => r.arrayBuffer()).then((b) => WebAssembly.compile(b));
   }
   throw new InitError('init() needs one of: module, bytes, url');
 }
 
 /**
+ * The arguments for the Emscripten factory over an already compiled module. With `sync`, the
+ * instance is made synchronously when the runtime allows it (Node, Deno, workers; not
+ * Chromium's main thread for modules over 4 KB), so the factory finishes before it returns.
+ * `fail` rejects when our own instantiation fails (Emscripten never hears of it).
+ */
+function moduleArguments(module, fail, sync) {
+  return {
+    instantiateWasm(imports, receive) {
+      if (sync) {
+        let made = null;
+        try {
+          made = new WebAssembly.Instance(module, imports);
+        } catch {
+          made = null;  // not allowed here: asynchronously below
+        }
+        if (made) {
+          receive(made, module);
+          return made.exports;
+        }
+      }
+      // .catch: a failure inside receive (e.g. a module without the expected exports) rejects too.
+      WebAssembly.instantiate(module, imports).then((made) => receive(made, module)).catch(fail);
+      return {};
+    },
+    locateFile: (path) => path,
+  };
+}
+
+/**
+ * A trap (WebAssembly.RuntimeError: unreachable, out of memory, an Emscripten abort) or a wasm
+ * stack overflow leaves an instance in an unknown state: its stack pointer, heap and globals
+ * may be half-updated. Such an instance is never called again.
+ */
+function isTrap(error) {
+  return error instanceof WebAssembly.RuntimeError ||
+    (error instanceof RangeError && /call stack/i.test(String(error.message)));
+}
+
+/** Replaces the trapped instance: synchronously when possible, else on the next init(). */
+function replaceInstance(dead, cause) {
+  dead.trapped = true;
+  if (wasm !== dead.view) {
+    return new InstanceReplacedError('courier-automations-wasm: this object belongs to a WebAssembly instance ' +
+      'that trapped and was replaced; create it again', { cause, replaced: true });
+  }
+  wasm = null;
+  pending = null;
+  replacements += 1;
+  const what = cause?.message ? `${cause.name}: ${cause.message}` : String(cause);
+  if (compiled) {
+    let fail;
+    const failed = new Promise((_, reject) => { fail = reject; });
+    failed.catch(() => {});
+    const args = moduleArguments(compiled, fail, true);
+    const ready = createCourierModule(args);
+    if (typeof args.normalize === 'function' && typeof args._caw_validate === 'function') {
+      // The factory ran to the end synchronously: the fresh instance is usable right now.
+      wasm = guard(args);
+      ready.catch(() => {});
+      return new InstanceReplacedError(`courier-automations-wasm: the WebAssembly instance trapped (${what}); ` +
+        'it was replaced by a fresh instance of the same module. This call did not complete; retry it.',
+      { cause, replaced: true });
+    }
+    pending = Promise.race([ready, failed]).then((module) => { wasm = guard(module); }).catch((error) => {
+      pending = null;
+      throw new InitError(`Could not re-instantiate courier-automations-wasm: ${error?.message ?? error}`, { cause: error });
+    });
+    pending.catch(() => {});
+  }
+  return new InstanceReplacedError(`courier-automations-wasm: the WebAssembly instance trapped (${what}); ` +
+    'a fresh instance is being created: await init() before the next call.', { cause, replaced: false });
+}
+
+/**
+ * The Emscripten module as the API files see it: every exported function (C exports, Embind
+ * functions and the methods of Embind classes) turns a trap into an InstanceReplacedError and
+ * a replaced instance; everything else (HEAPU8, ...) reads through to the module itself.
+ */
+function guard(module) {
+  const state = { trapped: false, view: null };
+  const wrap = (fn) => function guarded(...args) {
+    if (state.trapped) throw replaceInstance(state, new Error('instance already trapped'));
+    try {
+      return new.target ? new fn(...args) : fn.apply(this, args);
+    } catch (error) {
+      if (isTrap(error)) throw replaceInstance(state, error);
+      throw error;
+    }
+  };
+  const view = Object.create(module);
+  for (const key of Object.keys(module)) {
+    const value = module[key];
+    if (typeof value !== 'function' || key.startsWith('HEAP')) continue;
+    const proto = value.prototype;
+    if (proto && Object.getOwnPropertyNames(proto).length > 1) {
+      // An Embind class: guard its methods in place (this instance owns the class).
+      for (const name of Object.getOwnPropertyNames(proto)) {
+        const d = Object.getOwnPropertyDescriptor(proto, name);
+        if (name !== 'constructor' && d && typeof d.value === 'function') proto[name] = wrap(d.value);
+      }
+      // delete() on an object of a trapped instance frees nothing: that memory is gone anyway.
+      const free = proto.delete;
+      if (typeof free === 'function') {
+        proto.delete = function deleteUnlessTrapped() {
+          if (!state.trapped) free.call(this);
+        };
+      }
+    }
+    view[key] = wrap(value);
+  }
+  state.view = view;
+  return view;
+}
+
+/**
  * Loads the WebAssembly module. Safe to call many times; later calls reuse the first load.
+ * After a trap replaced the instance asynchronously, this waits for the fresh one.
  * @param {InitSource} [source] how to find the .wasm; each runtime entry has a default
  * @returns {Promise<void>}
  */
@@ -70,10 +172,13 @@ export function init(source) {
   if (wasm) return Promise.resolve();
   if (!pending) {
     pending = (async () => {
+      // After a trap, the kept module; otherwise (first load, or a failed one) the source's.
+      const compiledModule = compiled ?? await compile(source && Object.keys(source).length ? source : await defaultSource());
       let fail;
       const failed = new Promise((_, reject) => { fail = reject; });
-      const args = await moduleArguments(source && Object.keys(source).length ? source : await defaultSource(), fail);
-      wasm = await Promise.race([createCourierModule(args), failed]);
+      const module = await Promise.race([createCourierModule(moduleArguments(compiledModule, fail, false)), failed]);
+      compiled = compiledModule;  // kept only once it has worked
+      wasm = guard(module);
     })().catch((cause) => {
       pending = null;
       throw cause instanceof InitError ? cause : new InitError(`Could not load courier-automations-wasm: ${cause?.message ?? cause}`, { cause });
@@ -84,8 +189,17 @@ export function init(source) {
 
 /** @internal the loaded module, for the other API files */
 export function instance() {
-  if (!wasm) throw new InitError('courier-automations-wasm is not initialized: await init() first');
+  if (!wasm) {
+    throw new InitError(pending && replacements
+      ? 'courier-automations-wasm: a fresh WebAssembly instance is being created after a trap: await init() first'
+      : 'courier-automations-wasm is not initialized: await init() first');
+  }
   return wasm;
+}
+
+/** @internal how many trapped instances were replaced so far (tests, diagnostics) */
+export function instanceReplacements() {
+  return replacements;
 }
 
 /** @param {unknown} payload a JS value, JSON text, or UTF-8 bytes @returns {string} JSON text */
@@ -94,8 +208,37 @@ export function toJsonText(payload) {
   if (payload instanceof Uint8Array || payload instanceof ArrayBuffer) {
     return new TextDecoder('utf-8', { fatal: false }).decode(payload);
   }
-  const text = JSON.stringify(payload);
+  const text = stringify(payload);
+  if (text === null) throw new ValidationError(objectTooDeepReport());
   if (text === undefined) throw new TypeError('payload must be a JSON value, JSON text or bytes');
   return text;
+}
+
+/**
+ * JSON.stringify, or null when the object is nested too deeply for it (a RangeError: the JS
+ * stack ran out long before the core's depth limit of 128 would have said so).
+ * @internal
+ */
+export function stringify(payload) {
+  try {
+    return JSON.stringify(payload);
+  } catch (error) {
+    if (error instanceof RangeError) return null;
+    throw error;
+  }
+}
+
+/** The report for an object too deep to serialize: the same code as for deep text. @internal */
+export function objectTooDeepReport() {
+  return {
+    valid: false,
+    errors: [{
+      code: 'limit.depth',
+      path: '',
+      message: 'The payload object is nested too deeply to serialize as JSON (JSON.stringify ran out of stack)',
+      hint: 'flatten the payload; the depth limit is Limits::max_depth',
+    }],
+    warnings: [],
+  };
 }
 

@@ -1,4 +1,4 @@
-import { instance } from './runtime.js';
+import { instance, objectTooDeepReport, stringify } from './runtime.js';
 
 const LEVELS = { schema: 0, courier: 1 };
 const encoder = new TextEncoder();
@@ -43,7 +43,8 @@ export function validate(payload, { level = 'courier' } = {}) {
   } else {
     let text = payload;
     if (typeof payload !== 'string') {
-      text = JSON.stringify(payload);
+      text = stringify(payload);
+      if (text === null) return objectTooDeepReport();
       if (text === undefined) throw new TypeError('payload must be a JSON value, JSON text or bytes');
       located = 0;
     }

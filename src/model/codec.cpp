@@ -151,7 +151,10 @@ OrderedJson write_value(const Webhook& w) {
 
 Step step_from_json(const Json& obj) {
   Step step;
-  if (!obj.is_object()) return step;  // the shape checker reports it
+  if (!obj.is_object()) {
+    step.not_an_object = obj;  // the shape checker reports it; kept for a lossless round trip
+    return step;
+  }
   Reader r(obj, step.extra);
   r.also_known("action");
   auto action = obj.find("action");
@@ -216,6 +219,7 @@ AdHocRequest request_from_json(const Json& obj) {
 }
 
 OrderedJson step_to_json(const Step& step) {
+  if (step.not_an_object) return OrderedJson(*step.not_an_object);
   OrderedJson out = OrderedJson::object();
   if (!step.action.empty() || !step.extra.contains("action")) out["action"] = step.action;
   Writer w(out);

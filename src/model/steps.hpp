@@ -1,4 +1,5 @@
 #pragma once
+#include <optional>
 #include <string>
 #include <variant>
 
@@ -151,6 +152,9 @@ struct Step {
   Field<StringValue> if_;       // a boolean expression; false skips the step
   Field<StringValue> ref;       // a name for refs.<name>
   Json extra = Json::object();  // properties the model does not know, kept for round trips
+  // A step that is not a JSON object (`"send"`, `1`, `null`) is kept as it is, so the model
+  // stays lossless for any input; the shape checker reports it (found by fuzz_model_roundtrip).
+  std::optional<Json> not_an_object;
 };
 
 }  // namespace caw::model
