@@ -29,6 +29,7 @@ import { templateShapeReport } from '../client/validate.js';
  */
 export function createHandler(ctx) {
   return (req, res) => {
+    if (allowLoopbackOrigin(req, res)) return;
     handle(ctx, req, res).catch((err) => {
       if (err instanceof HttpError) {
         sendJson(res, err.status, err.body(), err.headers);
@@ -39,6 +40,29 @@ export function createHandler(ctx) {
       }
     });
   };
+}
+
+/** Pages served from this machine (the playground on 127.0.0.1:8080) may call the emulator. */
+const LOOPBACK_ORIGIN = /^http:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?$/;
+
+/**
+ * CORS for loopback origins only: a page on another host never gets an answer it can read.
+ * Answers a preflight itself (returns true); otherwise only adds the headers.
+ * @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res
+ */
+function allowLoopbackOrigin(req, res) {
+  const origin = req.headers.origin;
+  if (typeof origin !== 'string' || !LOOPBACK_ORIGIN.test(origin)) return false;
+  res.setHeader('Access-Control-Allow-Origin', origin);
+  res.setHeader('Vary', 'Origin');
+  if (req.method !== 'OPTIONS' || !req.headers['access-control-request-method']) return false;
+  res.writeHead(204, {
+    'Access-Control-Allow-Methods': 'GET, POST, PUT',
+    'Access-Control-Allow-Headers': req.headers['access-control-request-headers'] ?? 'authorization, content-type',
+    'Access-Control-Max-Age': '600',
+  });
+  res.end();
+  return true;
 }
 
 /** @param {Context} ctx @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res */

@@ -73,8 +73,9 @@ export async function startEdgeWorker(project, pkg) {
         },
       };`,
   }, { type: 'ESModule', path: join(project, 'probe.mjs'), contents: readFileSync(join(project, 'probe.mjs'), 'utf8') }];
-  for (const f of readdirSync(join(pkgDir, 'js'))) {
-    if (f.endsWith('.js')) modules.push({ type: 'ESModule', path: join(pkgDir, 'js', f), contents: readFileSync(join(pkgDir, 'js', f), 'utf8') });
+  // Every JS file of the package, sub-folders included (the main entry imports js/client/).
+  for (const f of readdirSync(join(pkgDir, 'js'), { recursive: true })) {
+    if (String(f).endsWith('.js')) modules.push({ type: 'ESModule', path: join(pkgDir, 'js', String(f)), contents: readFileSync(join(pkgDir, 'js', String(f)), 'utf8') });
   }
   modules.push({ type: 'ESModule', path: join(pkgDir, 'dist/courier_automations.mjs'), contents: readFileSync(join(pkgDir, 'dist/courier_automations.mjs'), 'utf8') });
   modules.push({ type: 'CompiledWasm', path: join(pkgDir, 'dist/courier_automations.wasm?module'), contents: readFileSync(join(pkgDir, 'dist/courier_automations.wasm')) });

@@ -205,3 +205,24 @@ test('{ idle: true } runs every waiting step and moves the clock to the last one
   assert.equal(clock.waitingRuns, 0);
   assert.equal((await get('/__emulator/messages')).messages.length, 1);
 });
+
+test('CORS: loopback pages (the playground) may call the emulator, other origins get no CORS headers', async () => {
+  const preflight = await fetch(emu.url + '/automations/invoke', {
+    method: 'OPTIONS',
+    headers: { Origin: 'http://127.0.0.1:8080', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization, content-type, idempotency-key' },
+  });
+  assert.equal(preflight.status, 204);
+  assert.equal(preflight.headers.get('access-control-allow-origin'), 'http://127.0.0.1:8080');
+  assert.match(preflight.headers.get('access-control-allow-headers'), /idempotency-key/);
+
+  const local = await post('/automations/invoke', seed, { ...AUTH, Origin: 'http://localhost:8080' });
+  assert.equal(local.status, 200);
+  assert.equal(local.headers.get('access-control-allow-origin'), 'http://localhost:8080');
+
+  const foreign = await post('/automations/invoke', seed, { ...AUTH, Origin: 'https://evil.example' });
+  assert.equal(foreign.headers.get('access-control-allow-origin'), null);
+  const foreignPreflight = await fetch(emu.url + '/automations/invoke', {
+    method: 'OPTIONS', headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'POST' },
+  });
+  assert.equal(foreignPreflight.headers.get('access-control-allow-origin'), null);
+});
