@@ -12,7 +12,7 @@ ctest --preset native -j2
 
 echo "== Node tests (node --test)"
 mapfile -t files < <(find tests/js -name '*.test.js' | sort)
-node --test --test-concurrency=2 "${files[@]}"
+node --test --test-force-exit --test-concurrency=2 "${files[@]}"
 
 echo "== Types (tsc --noEmit over tests/types)"
 node_modules/.bin/tsc -p tests/types --noEmit
@@ -23,4 +23,4 @@ node tests/size-budget.js
 echo "== Runtime tests against the packed package (Node, Deno, Chromium, workerd)"
 CAW_INSTALLED=$(node tests/runtime/installed.js)
 export CAW_INSTALLED
-node --test --test-concurrency=1 tests/runtime/*.test.js
+node --test --test-force-exit --test-concurrency=1 tests/runtime/*.test.js

@@ -41,7 +41,12 @@ export async function startWorker(project, pkg, { hostModule = false } = {}) {
     ],
     compatibilityDate: '2024-09-23',
   });
-  await mf.ready;
+  try {
+    await mf.ready;
+  } catch (e) {
+    await mf.dispose().catch(() => {});  // a workerd that failed to start must not keep the test process alive
+    throw e;
+  }
   return { mf, entry };
 }
 
@@ -80,6 +85,11 @@ export async function startEdgeWorker(project, pkg) {
   modules.push({ type: 'ESModule', path: join(pkgDir, 'dist/courier_automations.mjs'), contents: readFileSync(join(pkgDir, 'dist/courier_automations.mjs'), 'utf8') });
   modules.push({ type: 'CompiledWasm', path: join(pkgDir, 'dist/courier_automations.wasm?module'), contents: readFileSync(join(pkgDir, 'dist/courier_automations.wasm')) });
   const mf = new Miniflare({ modules, modulesRoot: project, compatibilityDate: '2024-09-23' });
-  await mf.ready;
+  try {
+    await mf.ready;
+  } catch (e) {
+    await mf.dispose().catch(() => {});  // a workerd that failed to start must not keep the test process alive
+    throw e;
+  }
   return { mf, entry };
 }
