@@ -1,6 +1,5 @@
 #include "api/normalize.hpp"
 
-#include "json/dump.hpp"
 #include "json/parse_text.hpp"
 #include "model/codec.hpp"
 #include "schema/check.hpp"
@@ -18,7 +17,7 @@ NormalizeResult normalize(std::string_view text, const NormalizeOptions& options
   if (!result.report.valid()) return result;
 
   const model::AdHocRequest request = model::request_from_json(parsed.value);
-  result.output = dump_json(model::request_to_json(request), options.indent);
+  result.output = model::request_to_text(request, options.indent);
   result.ok = true;
   return result;
 }

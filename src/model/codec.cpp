@@ -2,6 +2,10 @@
 
 #include <set>
 #include <string_view>
+#include <vector>
+
+#include "json/dump.hpp"
+#include "json/parse_text.hpp"
 
 namespace caw::model {
 
@@ -91,60 +95,174 @@ StepBody read_body(Reader& r) {
 
 // ---------------------------------------------------------------- writing
 
-OrderedJson write_value(const StringValue& v) {
-  if (const auto* s = std::get_if<std::string>(&v)) return *s;
-  return OrderedJson{{"$ref", std::get<Accessor>(v).path}};
-}
+// Writes JSON text directly, in the order the model lists its fields, formatted exactly as
+// nlohmann's dump(indent) would (so compact and pretty output match what users know). Writing
+// text instead of building an ordered_json keeps a second nlohmann instantiation out of the wasm.
+class TextWriter {
+ public:
+  explicit TextWriter(int indent) : indent_(indent) {}
 
-// Free-form objects keep their keys sorted (nlohmann's std::map), so the output is deterministic.
-OrderedJson write_value(const Json& v) {
-  switch (v.type()) {
-    case Json::value_t::object: {
-      OrderedJson out = OrderedJson::object();
-      for (auto it = v.begin(); it != v.end(); ++it) out[it.key()] = write_value(it.value());
-      return out;
-    }
-    case Json::value_t::array: {
-      OrderedJson out = OrderedJson::array();
-      for (const Json& item : v) out.push_back(write_value(item));
-      return out;
-    }
-    case Json::value_t::string: return v.get_ref<const std::string&>();
-    case Json::value_t::boolean: return v.get<bool>();
-    case Json::value_t::number_integer: return v.get<std::int64_t>();
-    case Json::value_t::number_unsigned: return v.get<std::uint64_t>();
-    case Json::value_t::number_float: return v.get<double>();
-    default: return nullptr;
+  void begin_object() { open('{'); }
+  void end_object() { close('}'); }
+  void begin_array() { open('['); }
+  void end_array() { close(']'); }
+
+  void key(std::string_view k) {
+    separator();
+    out_ += dump_json(Json(std::string(k)));
+    out_ += indent_ >= 0 ? ": " : ":";
+    after_key_ = true;
   }
+
+  // Free-form objects keep their keys sorted (nlohmann's std::map): deterministic output.
+  void value(const Json& v) {
+    if (v.is_object()) {
+      begin_object();
+      for (auto it = v.begin(); it != v.end(); ++it) {
+        key(it.key());
+        value(it.value());
+      }
+      end_object();
+    } else if (v.is_array()) {
+      begin_array();
+      for (const Json& item : v) value(item);
+      end_array();
+    } else {
+      element();
+      out_ += dump_json(v);
+    }
+  }
+
+  std::string take() { return std::move(out_); }
+
+ private:
+  void element() {
+    if (after_key_) {
+      after_key_ = false;
+      return;
+    }
+    separator();
+  }
+  void separator() {
+    if (empty_.empty()) return;
+    if (!empty_.back()) out_ += ',';
+    empty_.back() = false;
+    newline(empty_.size());
+  }
+  void newline(std::size_t depth) {
+    if (indent_ < 0) return;
+    out_ += '\n';
+    out_.append(depth * static_cast<std::size_t>(indent_), ' ');
+  }
+  void open(char c) {
+    element();
+    out_ += c;
+    empty_.push_back(true);
+  }
+  void close(char c) {
+    const bool was_empty = empty_.back();
+    empty_.pop_back();
+    if (!was_empty) newline(empty_.size());
+    out_ += c;
+  }
+
+  std::string out_;
+  int indent_;
+  std::vector<bool> empty_;  // one per open container: nothing written in it yet
+  bool after_key_ = false;
+};
+
+void write_value(TextWriter& tw, const StringValue& v) {
+  if (const auto* s = std::get_if<std::string>(&v)) {
+    tw.value(Json(*s));
+    return;
+  }
+  tw.begin_object();
+  tw.key("$ref");
+  tw.value(Json(std::get<Accessor>(v).path));
+  tw.end_object();
 }
 
-OrderedJson write_value(const Webhook& w);
+void write_value(TextWriter& tw, const Json& v) {
+  tw.value(v);
+}
+
+void write_value(TextWriter& tw, const Webhook& w);
 
 class Writer {
  public:
-  explicit Writer(OrderedJson& out) : out_(out) {}
+  explicit Writer(TextWriter& tw) : tw_(tw) {}
   template <class T>
   void operator()(std::string_view name, const Field<T>& field) {
     if (field.is_null()) {
-      out_[std::string(name)] = nullptr;
+      tw_.key(name);
+      tw_.value(Json(nullptr));
     } else if (const T* v = field.get()) {
-      out_[std::string(name)] = write_value(*v);
+      tw_.key(name);
+      write_value(tw_, *v);
     }
   }
   void extras(const Json& extra) {
-    for (auto it = extra.begin(); it != extra.end(); ++it) out_[it.key()] = write_value(it.value());
+    for (auto it = extra.begin(); it != extra.end(); ++it) {
+      tw_.key(it.key());
+      tw_.value(it.value());
+    }
   }
 
  private:
-  OrderedJson& out_;
+  TextWriter& tw_;
 };
 
-OrderedJson write_value(const Webhook& w) {
-  OrderedJson out = OrderedJson::object();
-  Writer wr(out);
+void write_value(TextWriter& tw, const Webhook& w) {
+  tw.begin_object();
+  Writer wr(tw);
   Webhook::fields(w, wr);
   wr.extras(w.extra);
-  return out;
+  tw.end_object();
+}
+
+void write_step(TextWriter& tw, const Step& step) {
+  if (step.not_an_object) {
+    tw.value(*step.not_an_object);
+    return;
+  }
+  tw.begin_object();
+  if (!step.action.empty() || !step.extra.contains("action")) {
+    tw.key("action");
+    tw.value(Json(step.action));
+  }
+  Writer w(tw);
+  std::visit([&w](const auto& body) { std::decay_t<decltype(body)>::fields(body, w); }, step.body);
+  w("if", step.if_);
+  w("ref", step.ref);
+  w.extras(step.extra);
+  tw.end_object();
+}
+
+void write_request(TextWriter& tw, const AdHocRequest& req) {
+  tw.begin_object();
+  if (!req.extra.contains("automation")) {
+    tw.key("automation");
+    tw.begin_object();
+    Writer aw(tw);
+    aw("cancelation_token", req.automation.cancelation_token);
+    if (!req.automation.extra.contains("steps")) {
+      tw.key("steps");
+      tw.begin_array();
+      for (const Step& s : req.automation.steps) write_step(tw, s);
+      tw.end_array();
+    }
+    aw.extras(req.automation.extra);
+    tw.end_object();
+  }
+  Writer w(tw);
+  w("brand", req.brand);
+  w("data", req.data);
+  w("profile", req.profile);
+  w("recipient", req.recipient);
+  w("template", req.template_id);
+  w.extras(req.extra);
+  tw.end_object();
 }
 
 }  // namespace
@@ -218,41 +336,21 @@ AdHocRequest request_from_json(const Json& obj) {
   return req;
 }
 
-OrderedJson step_to_json(const Step& step) {
-  if (step.not_an_object) return OrderedJson(*step.not_an_object);
-  OrderedJson out = OrderedJson::object();
-  if (!step.action.empty() || !step.extra.contains("action")) out["action"] = step.action;
-  Writer w(out);
-  std::visit([&w](const auto& body) { std::decay_t<decltype(body)>::fields(body, w); }, step.body);
-  w("if", step.if_);
-  w("ref", step.ref);
-  w.extras(step.extra);
-  return out;
+std::string step_to_text(const Step& step, int indent) {
+  TextWriter tw(indent);
+  write_step(tw, step);
+  return tw.take();
 }
 
-OrderedJson request_to_json(const AdHocRequest& req) {
-  OrderedJson out = OrderedJson::object();
-  const bool automation_is_object = !req.extra.contains("automation");
-  if (automation_is_object) {
-    OrderedJson automation = OrderedJson::object();
-    Writer aw(automation);
-    aw("cancelation_token", req.automation.cancelation_token);
-    if (!req.automation.extra.contains("steps")) {
-      OrderedJson steps = OrderedJson::array();
-      for (const Step& s : req.automation.steps) steps.push_back(step_to_json(s));
-      automation["steps"] = std::move(steps);
-    }
-    aw.extras(req.automation.extra);
-    out["automation"] = std::move(automation);
-  }
-  Writer w(out);
-  w("brand", req.brand);
-  w("data", req.data);
-  w("profile", req.profile);
-  w("recipient", req.recipient);
-  w("template", req.template_id);
-  w.extras(req.extra);
-  return out;
+std::string request_to_text(const AdHocRequest& request, int indent) {
+  TextWriter tw(indent);
+  write_request(tw, request);
+  return tw.take();
+}
+
+Json request_to_json(const AdHocRequest& request) {
+  // The text is ours and well formed; parse_text never throws, whatever it is given.
+  return parse_text(request_to_text(request), Limits{}).value;
 }
 
 }  // namespace caw::model

@@ -1,13 +1,11 @@
 #pragma once
+#include <string>
+
 #include <nlohmann/json.hpp>
 
 #include "model/request.hpp"
 
 namespace caw::model {
-
-// The canonical form keeps the schema's field order (action first, then the OpenAPI's
-// fields, then the engine's, then unknown properties sorted), hence ordered_json.
-using OrderedJson = nlohmann::ordered_json;
 
 // Builds the typed model from JSON. Never aborts: a value whose type does not fit its typed
 // field is kept in `extra` under its own name, so the model is lossless for any input and a
@@ -15,7 +13,12 @@ using OrderedJson = nlohmann::ordered_json;
 AdHocRequest request_from_json(const Json& request);
 Step step_from_json(const Json& step);
 
-OrderedJson request_to_json(const AdHocRequest& request);
-OrderedJson step_to_json(const Step& step);
+// The canonical text: the schema's field order (action first, then the OpenAPI's fields, then
+// the engine's, then unknown properties sorted); indent -1 is compact, n >= 0 pretty-printed.
+std::string request_to_text(const AdHocRequest& request, int indent = -1);
+std::string step_to_text(const Step& step, int indent = -1);
+
+// The same request as a JSON value (keys sorted), for comparisons.
+Json request_to_json(const AdHocRequest& request);
 
 }  // namespace caw::model

@@ -75,3 +75,28 @@ TEST(ModelRoundTrip, UnknownAndMistypedValuesAreKept) {
 }
 
 }  // namespace
+
+namespace {
+
+// The canonical writer formats exactly like nlohmann's dump(indent) of the same ordered value.
+TEST(ModelRoundTrip, PrettyOutputMatchesNlohmannFormatting) {
+  std::vector<std::string> texts;
+  for (const auto& f : caw::test::fixtures("valid")) texts.push_back(caw::test::read_file(f));
+  texts.push_back(R"({"automation":{"steps":[]},"data":{},"profile":{"a":[],"b":{"c":[1,{}]}},"x":[[]]})");
+  for (const std::string& text : texts) {
+    caw::NormalizeOptions compact;
+    auto c = caw::normalize(text, compact);
+    ASSERT_TRUE(c.ok) << text;
+    const auto ordered = nlohmann::ordered_json::parse(c.output);
+    EXPECT_EQ(c.output, ordered.dump()) << text;
+    for (int indent : {0, 2, 4}) {
+      caw::NormalizeOptions pretty;
+      pretty.indent = indent;
+      auto p = caw::normalize(text, pretty);
+      ASSERT_TRUE(p.ok);
+      EXPECT_EQ(p.output, ordered.dump(indent)) << text << " indent " << indent;
+    }
+  }
+}
+
+}  // namespace
