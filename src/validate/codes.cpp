@@ -32,6 +32,7 @@ constexpr CodeInfo kCodes[] = {
     {"automation.steps.empty", E, C},
     {"step.ref.empty", E, C},
     {"step.ref.duplicate", E, C},
+    {"step.if.unsupported", W, C},
     // delay (validate/rules/delay.cpp)
     {"delay.timing.missing", E, C},
     {"delay.timing.conflict", E, C},

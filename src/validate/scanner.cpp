@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "expr/expr.hpp"
 #include "json/locate.hpp"
 #include "json/pointer.hpp"
 #include "schema/spec.hpp"
@@ -434,7 +435,7 @@ class Scanner {
       b_.refs.push_back(raw);
       return true;
     }
-    if (name == "if") return true;  // TODO(expr): the expression syntax check, once src/expr lands
+    if (name == "if") return !escaped && expr::parse(raw).ok;  // else the DOM path warns (step.if.unsupported)
     switch (f.action) {
       case Action::Delay:
         if (escaped) return false;

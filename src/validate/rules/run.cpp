@@ -1,5 +1,6 @@
 #include <unordered_set>
 
+#include "expr/expr.hpp"
 #include "json/pointer.hpp"
 #include "validate/rules/rules.hpp"
 
@@ -19,6 +20,24 @@ RunFacts run_facts(const json& request) {
     if (token != automation->end() && token->is_string()) facts.token = token->get_ref<const std::string&>();
   }
   return facts;
+}
+
+}  // namespace
+
+namespace {
+
+// `if` runs as JavaScript in Courier's engine; the dry run evaluates a safe subset. Anything
+// outside it is a warning (it may well be valid JavaScript), located in the expression. The
+// scanner calls the same expr::parse with the same default limits, so both paths agree.
+void check_if(const json& step, const std::string& at, Report& report) {
+  auto cond = step.find("if");
+  if (cond == step.end() || !cond->is_string()) return;
+  const expr::ParseResult parsed = expr::parse(cond->get_ref<const std::string&>());
+  if (parsed.ok) return;
+  report.warning("step.if.unsupported", at + "/if",
+                 "The dry run cannot evaluate this \"if\" (" + parsed.error.message + ", at character " +
+                     std::to_string(parsed.error.offset + 1) + "); it will be treated as true",
+                 "use literals, member access (data.x, refs.name.status), comparisons, &&, ||, ! and parentheses");
 }
 
 }  // namespace
@@ -67,9 +86,7 @@ void check_run(const json& request, Report& report) {
     } else if (kind == "invoke") {
       check_invoke(step, at, report);
     }
-    // `if`: only its type is checked (the table). TODO(expr): once src/expr lands, report its
-    // syntax errors here (one code, e.g. step.if.syntax), and teach the scanner to fall back
-    // on any `if` the expression checker rejects.
+    check_if(step, at, report);
   }
 }
 
