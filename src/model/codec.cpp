@@ -227,7 +227,7 @@ void write_step(TextWriter& tw, const Step& step) {
     return;
   }
   tw.begin_object();
-  if (!step.action.empty() || !step.extra.contains("action")) {
+  if (step.has_action) {
     tw.key("action");
     tw.value(Json(step.action));
   }
@@ -278,6 +278,7 @@ Step step_from_json(const Json& obj) {
   auto action = obj.find("action");
   if (action != obj.end() && action->is_string()) {
     step.action = action->get<std::string>();
+    step.has_action = true;
   } else if (action != obj.end()) {
     step.extra["action"] = *action;
   }

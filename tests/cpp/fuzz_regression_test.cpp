@@ -31,6 +31,17 @@ TEST(FuzzRegression, ModelRoundTripKeepsStepsThatAreNotObjects) {
   }
 }
 
+// fuzz_model_roundtrip (CI), corpus/model_roundtrip/regression-step-without-action: a step
+// object with no "action" came back with "action": "" added.
+TEST(FuzzRegression, ModelRoundTripDoesNotInventAnAction) {
+  for (const std::string text : {
+           R"({"automation":{"steps":[{"action":"send","ref":"a"},{"acpion":"send","ref":"a"}]},"recipient":"u"})",
+           R"({"automation":{"steps":[{},{"action":""},{"ref":"x"}]}})",
+       }) {
+    EXPECT_EQ(round_trip(text), caw::parse_text(text).value) << text;
+  }
+}
+
 // tests/js/reliability/deep-nesting.test.js: validate() of a 100,000-deep array took 10 s in
 // wasm. Locating the limit.depth problem hashed the whole path (200 KB) at every level of the
 // text: quadratic. A million levels must now take a linear walk.
