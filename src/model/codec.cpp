@@ -241,12 +241,12 @@ void write_step(TextWriter& tw, const Step& step) {
 
 void write_request(TextWriter& tw, const AdHocRequest& req) {
   tw.begin_object();
-  if (!req.extra.contains("automation")) {
+  if (req.has_automation) {
     tw.key("automation");
     tw.begin_object();
     Writer aw(tw);
     aw("cancelation_token", req.automation.cancelation_token);
-    if (!req.automation.extra.contains("steps")) {
+    if (req.automation.has_steps) {
       tw.key("steps");
       tw.begin_array();
       for (const Step& s : req.automation.steps) write_step(tw, s);
@@ -313,12 +313,14 @@ AdHocRequest request_from_json(const Json& obj) {
   r.also_known("automation");
   auto automation = obj.find("automation");
   if (automation != obj.end() && automation->is_object()) {
+    req.has_automation = true;
     Automation& a = req.automation;
     Reader ar(*automation, a.extra);
     ar("cancelation_token", a.cancelation_token);
     ar.also_known("steps");
     auto steps = automation->find("steps");
     if (steps != automation->end() && steps->is_array()) {
+      a.has_steps = true;
       a.steps.reserve(steps->size());
       for (const Json& s : *steps) a.steps.push_back(step_from_json(s));
     } else if (steps != automation->end()) {

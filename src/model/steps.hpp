@@ -147,8 +147,8 @@ using StepBody = std::variant<DelayStep, SendStep, SendListStep, UpdateProfileSt
                               InvokeStep, UnknownStep>;
 
 struct Step {
-  std::string action;           // "" when the step has no string "action"
-  bool has_action = false;      // "action" present as a string (possibly ""); a non-string one is in extra
+  std::string action;       // "" when the step has no string "action"
+  bool has_action = false;  // "action" present as a string (possibly ""); a non-string one is in extra
   StepBody body;
   Field<StringValue> if_;       // a boolean expression; false skips the step
   Field<StringValue> ref;       // a name for refs.<name>

@@ -32,11 +32,16 @@ TEST(FuzzRegression, ModelRoundTripKeepsStepsThatAreNotObjects) {
 }
 
 // fuzz_model_roundtrip (CI), corpus/model_roundtrip/regression-step-without-action: a step
-// object with no "action" came back with "action": "" added.
+// object with no "action" came back with "action": "" added; likewise a missing "automation"
+// or "steps".
 TEST(FuzzRegression, ModelRoundTripDoesNotInventAnAction) {
   for (const std::string text : {
            R"({"automation":{"steps":[{"action":"send","ref":"a"},{"acpion":"send","ref":"a"}]},"recipient":"u"})",
            R"({"automation":{"steps":[{},{"action":""},{"ref":"x"}]}})",
+           // corpus/model_roundtrip/regression-no-automation-key: "automation" and "steps" were invented
+           R"({"au]omation":{"steps":[]},"recipient":"u"})",
+           R"({"automation":{"cancelation_token":"t"}})",
+           R"({})",
        }) {
     EXPECT_EQ(round_trip(text), caw::parse_text(text).value) << text;
   }
