@@ -41,12 +41,7 @@ export async function startWorker(project, pkg, { hostModule = false } = {}) {
     ],
     compatibilityDate: '2024-09-23',
   });
-  try {
-    await mf.ready;
-  } catch (e) {
-    await mf.dispose().catch(() => {});  // a workerd that failed to start must not keep the test process alive
-    throw e;
-  }
+  await readyOrDisposed(mf);
   return { mf, entry };
 }
 
@@ -85,11 +80,16 @@ export async function startEdgeWorker(project, pkg) {
   modules.push({ type: 'ESModule', path: join(pkgDir, 'dist/courier_automations.mjs'), contents: readFileSync(join(pkgDir, 'dist/courier_automations.mjs'), 'utf8') });
   modules.push({ type: 'CompiledWasm', path: join(pkgDir, 'dist/courier_automations.wasm?module'), contents: readFileSync(join(pkgDir, 'dist/courier_automations.wasm')) });
   const mf = new Miniflare({ modules, modulesRoot: project, compatibilityDate: '2024-09-23' });
+  await readyOrDisposed(mf);
+  return { mf, entry };
+}
+
+/** Waits for miniflare; a workerd that failed to start is disposed, so it cannot keep the test process alive. */
+async function readyOrDisposed(mf) {
   try {
     await mf.ready;
   } catch (e) {
-    await mf.dispose().catch(() => {});  // a workerd that failed to start must not keep the test process alive
+    await mf.dispose().catch(() => {});
     throw e;
   }
-  return { mf, entry };
 }
