@@ -26,7 +26,7 @@ const body: InvokeBody = {
       { action: 'delay', duration: '2 days', if: "data.plan === 'pro'", ref: 'wait' },
       { action: 'delay', delayFor: '1 hour' },
       { action: 'send', template: '64TP5HKPFTM8VTK1Y75SJDQX9JK0', recipient: { $ref: 'data.userId' }, data: { a: 1 }, override: {} },
-      { action: 'send', idempotency_key: 'k', idempotency_expiry: 1785312000 },
+      { action: 'send', idempotency_key: 'k', idempotency_expiry: '1785312000' },
       { action: 'send-list', list: 'beta-users', template: 'T', brand: null, data_source: {
         webhook: { url: 'https://example.com/data', method: 'POST', body: '{}' }, merge_strategy: 'soft-merge' } },
       { action: 'update-profile', profile: { plan: 'pro' }, merge: 'soft-merge', recipient_id: 'user-yes' },
@@ -77,6 +77,14 @@ const s10: Step = { action: 'send', if: true };
 const b1: InvokeBody = { automation: {} };
 // @ts-expect-error a fetch-data merge_strategy is an enum
 const s11: Step = { action: 'fetch-data', webhook: { url: 'https://x', method: 'GET' }, merge_strategy: 'merge' };
+// @ts-expect-error idempotency_expiry is a string (epoch seconds or ISO 8601), as the engine checks it
+const s12: Step = { action: 'send', idempotency_expiry: 1785312000 };
+// @ts-expect-error a delay has exactly one of duration / until (or a deprecated alias)
+const s13: Step = { action: 'delay', duration: '1 day', until: '2024-04-08T08:09:10Z' };
+// @ts-expect-error a delay needs one of them
+const s14: Step = { action: 'delay' };
+// @ts-expect-error a cancel step spells its token one way, not both
+const s15: Step = { action: 'cancel', cancelation_token: 't', cancelationToken: 't' };
 
 function reports(): void {
   const canonical: string = normalize(body, { indent: 2 });
