@@ -1,12 +1,35 @@
 // Dry-run benchmark in wasm under Node, side by side with the native one (build/native/simulate_bench).
-// Engine alone: Simulator constructed from the scenario (parse, validate, invoke: not timed),
+// Engine alone: a simulator holding the scenario's runs (construction and invocations not timed),
 // then advance to now (every run reaches its delay: heap per waiting run) and runUntilIdle,
 // timed. End to end: dryRun(scenario object, { detail: 'summary' }) until the trace object is in hand.
+// The package is imported by name: `./dry-run` when the package exports it, else the main entry.
 // Writes bench/results/simulate.json and bench/results/simulate.md.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { init, dryRun } from '../js/node.js';
-import { instance } from '../js/runtime.js';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { entryGraph, resolveExport } from './lib/entries.mjs';
+
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+const subpath = pkg.exports['./dry-run'] ? './dry-run' : '.';
+const api = await import(subpath === '.' ? pkg.name : `${pkg.name}/dry-run`);
+
+/**
+ * The raw Embind module (its Simulator, stepsExecuted, heapBytes), when the entry's import graph
+ * has a module that exports `instance()` (unbundled entries); null for a bundled entry, where the
+ * engine is measured through the public Simulator instead and the heap per run is not known.
+ */
+async function rawModule() {
+  const target = resolveExport(pkg, subpath, 'node');
+  for (const file of entryGraph(repoRoot, pkg, target, 'node').files) {
+    if (!/export\s+function\s+instance\b/.test(readFileSync(join(repoRoot, file), 'utf8'))) continue;
+    const m = await import(pathToFileURL(join(repoRoot, file)).href);
+    const wasm = m.instance();
+    if (typeof wasm?.Simulator === 'function') return wasm;
+  }
+  return null;
+}
 
 const sizes = (process.env.SIM_BENCH_SIZES ?? '10000,100000').split(',').map(Number);
 
@@ -27,38 +50,60 @@ function generate(n) {
   return { now: '2024-01-01T00:00:00Z', seed: 1, fixtures: { webhooks: [{ method: 'GET', url: 'https://bench.test/user', response: { plan: 'pro' } }] }, invocations };
 }
 
-await init();
-const wasm = instance();
+await api.init();
+const wasm = process.env.SIM_BENCH_ENGINE === 'public' ? null : await rawModule();
 // CPU time of this process (user + system), not wall time: the benchmark machine is shared.
 const cpuNow = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
-const results = [];
-for (const n of sizes) {
-  const scenario = generate(n);
-  const text = JSON.stringify(scenario);
+
+/** Engine alone on the raw module: { engineMs, steps, heapWaiting }. */
+function engineRaw(scenario) {
   const before = wasm.heapBytes();
-  const sim = new wasm.Simulator(text, '{"detail":"summary"}');
+  const sim = new wasm.Simulator(JSON.stringify(scenario), '{"detail":"summary"}');
   if (!sim.ok()) throw new Error(sim.report());
   let t0 = cpuNow();
-  sim.advance('2024-01-01T00:00:00Z');
+  sim.advance(scenario.now);
   let engineMs = cpuNow() - t0;
   const heapWaiting = wasm.heapBytes() - before;
-  const waitingRuns = n;
   t0 = cpuNow();
   sim.runUntilIdle();
   engineMs += cpuNow() - t0;
   const steps = sim.stepsExecuted();
   sim.delete();
+  return { engineMs, steps, heapWaiting };
+}
 
+/** Engine alone through the public Simulator (runs invoked one by one, untimed). */
+async function enginePublic(scenario) {
+  const sim = await api.Simulator.create({ now: scenario.now, seed: scenario.seed, detail: 'summary', fixtures: scenario.fixtures });
+  for (const inv of scenario.invocations) sim.invoke(inv.request, inv.at ? { at: inv.at } : {});
+  let t0 = cpuNow();
+  await sim.advance(scenario.now);
+  let engineMs = cpuNow() - t0;
   t0 = cpuNow();
-  const trace = await dryRun(scenario, { detail: 'summary' });
+  await sim.runUntilIdle();
+  engineMs += cpuNow() - t0;
+  // Every step the engine started (skipped ones included), as the raw stepsExecuted() counts.
+  const steps = sim.trace().runs.reduce((n, run) => n + run.steps.filter((st) => st.startedAt !== null).length, 0);
+  sim.delete();
+  return { engineMs, steps, heapWaiting: null };
+}
+
+const results = [];
+for (const n of sizes) {
+  const scenario = generate(n);
+  const { engineMs, steps, heapWaiting } = wasm ? engineRaw(scenario) : await enginePublic(scenario);
+  const waitingRuns = n;
+  let t0;
+  t0 = cpuNow();
+  const trace = await api.dryRun(scenario, { detail: 'summary' });
   const e2eMs = cpuNow() - t0;
   if (trace.runs.length !== n + Math.min(1000, Math.ceil(n / 10))) throw new Error('unexpected run count');
   const r = {
     n, steps,
     engineSeconds: engineMs / 1000, engineStepsPerSecond: Math.round(steps / (engineMs / 1000)),
     endToEndSeconds: e2eMs / 1000, endToEndStepsPerSecond: Math.round(steps / (e2eMs / 1000)),
-    waitingRuns, bytesPerWaitingRun: Math.round(heapWaiting / waitingRuns),
-    wasmMemoryBytes: wasm.HEAPU8?.length ?? null,
+    waitingRuns, bytesPerWaitingRun: heapWaiting === null ? null : Math.round(heapWaiting / waitingRuns),
+    wasmMemoryBytes: wasm?.HEAPU8?.length ?? null, engine: wasm ? 'raw module' : 'public Simulator',
   };
   results.push(r);
   console.log('wasm', JSON.stringify(r));

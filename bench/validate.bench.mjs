@@ -1,129 +1,118 @@
-// `npm run bench`: payloads/s of validate() on bytes (courier and schema levels) against
-// TextDecoder + JSON.parse + ajv standalone code generated from the same OpenAPI schema, and
-// JSON.parse alone, on four corpora. Writes bench/results/validate.{json,md}. Not a test.
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
-import { loadavg, cpus } from 'node:os';
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import Ajv from 'ajv';
-import standaloneCode from 'ajv/dist/standalone/index.js';
-import { init, validate } from 'courier-automations-wasm';
-import { requestSchema, ajvOptions } from '../tests/js/support/ajv-schema.js';
-import { prng, validPayload } from '../tests/js/support/payloads.js';
+// Throughput, side by side in one process: `validate(bytes)` at the courier level against
+// TextDecoder + JSON.parse + an ajv validator precompiled with ajv/dist/standalone from the same
+// schema, both sides reading every field of every problem. Samples of the two sides alternate
+// (order flipped every round) so machine load hits both alike; the ratio is taken per round and
+// the median reported. Writes bench/results/validate.{json,md}. Not a test.
+//
+// Knobs: CAW_BENCH_SAMPLES (rounds, default 31), CAW_BENCH_SAMPLE_MS (ms per side per round,
+// default 40), CAW_BENCH_CORPORA (comma-separated substrings of corpus names).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { corpora } from './lib/corpora.mjs';
+import { writeAjvStandalone } from './lib/ajv-standalone.mjs';
+import { readAjv, readReport, problemCount } from './lib/read.mjs';
+import { knob, machine, median, quartiles, round, int, times, verdict, table } from './lib/stats.mjs';
 
-const root = new URL('../', import.meta.url);
-const MIN_MS = Number(process.env.BENCH_MS ?? 1500);
+const ROUNDS = knob('CAW_BENCH_SAMPLES', 31);
+const SAMPLE_MS = knob('CAW_BENCH_SAMPLE_MS', 40);
+const TARGET = 5;
 
-// ---- ajv standalone: generated at bench time into build/, imported as a module (no new Function)
-const ajv = new Ajv({ ...ajvOptions, code: { source: true, esm: true } });
-const compiled = ajv.compile(requestSchema());
-const genDir = new URL('build/bench/', root);
-mkdirSync(genDir, { recursive: true });
-const genFile = new URL('ajv-standalone-request.mjs', genDir);
-writeFileSync(genFile, standaloneCode(ajv, compiled));
-const ajvStandalone = (await import(pathToFileURL(fileURLToPath(genFile)).href)).default;
+// By package name: Node resolves the self-reference through package.json "exports" (node condition).
+const api = await import('courier-automations-wasm');
+if (typeof api.init === 'function') await api.init();
+const { validate } = api;
 
-// ---- corpora
-const r = prng(42);
-const corpora = [
-  { name: 'seed example', bytes: readFileSync(new URL('tests/fixtures/valid/seed-example.json', root)) },
-  { name: '50 steps', bytes: Buffer.from(JSON.stringify(validPayload(r, 50))) },
-  { name: '1,000 steps', bytes: Buffer.from(JSON.stringify(validPayload(r, 1000))) },
-  { name: '10,000 steps', bytes: Buffer.from(JSON.stringify(validPayload(r, 10000))) },
-].map((c) => ({ ...c, bytes: new Uint8Array(c.bytes), text: Buffer.from(c.bytes).toString('utf8') }));
-
-await init();
+const ajvFirst = (await import(writeAjvStandalone().url)).default;
+const ajvAll = (await import(writeAjvStandalone({ allErrors: true }).url)).default;
 const decoder = new TextDecoder();
-for (const c of corpora) {
-  const ours = validate(c.bytes);
-  if (!ours.valid) throw new Error(`${c.name} is not valid: ${JSON.stringify(ours.errors[0])}`);
-  if (!ajvStandalone(JSON.parse(c.text))) throw new Error(`${c.name} fails ajv`);
-}
+const ours = (bytes) => readReport(validate(bytes));
+const ajvSide = (v) => (bytes) => readAjv(v(JSON.parse(decoder.decode(bytes))), v);
 
-function rate(fn) {
-  for (let i = 0; i < 5; i++) fn(); // warm-up
-  let n = 0;
-  const start = performance.now();
-  let elapsed = 0;
-  let batch = 1;
-  while (elapsed < MIN_MS) {
-    for (let i = 0; i < batch; i++) fn();
-    n += batch;
-    elapsed = performance.now() - start;
-    if (elapsed < MIN_MS / 10) batch *= 2;
-  }
-  return (n * 1000) / elapsed;
-}
-
+/** Each corpus against ajv as the differential test configures it; the error corpus also against allErrors. */
 const rows = [];
-for (const c of corpora) {
-  const a = rate(() => validate(c.bytes));
-  const b = rate(() => validate(c.bytes, { level: 'schema' }));
-  const cc = rate(() => ajvStandalone(JSON.parse(decoder.decode(c.bytes))));
-  const d = rate(() => JSON.parse(c.text));
-  rows.push({
-    corpus: c.name, bytes: c.bytes.length,
-    a_validate_courier: a, b_validate_schema: b, c_decode_parse_ajv: cc, d_json_parse: d,
-    ratio_a_c: a / cc, ratio_b_c: b / cc,
+for (const c of corpora()) {
+  const report = validate(c.bytes);
+  const parsed = JSON.parse(decoder.decode(c.bytes));
+  const ajvOk = ajvFirst(parsed);
+  const codes = new Set([...report.errors, ...report.warnings].map((p) => p.code));
+  // The corpus must be what its name says, or the row measures something else.
+  if (c.kind === 'seed' && (!report.valid || !ajvOk)) throw new Error(`${c.name}: expected valid`);
+  if (c.kind === 'valid' && (!report.valid || report.warnings.length || !ajvOk)) throw new Error(`${c.name}: expected valid without warnings`);
+  if (c.kind === 'if-ref' && (!report.valid || !codes.has('step.if.unsupported') || !ajvOk)) throw new Error(`${c.name}: expected valid with step.if.unsupported`);
+  if (c.kind === 'errors' && (report.valid || report.errors.length < 100 || ajvOk)) throw new Error(`${c.name}: expected many errors`);
+  const base = { corpus: c.name, kind: c.kind, bytes: c.bytes.length, steps: parsed.automation.steps.length, problems: problemCount(report) };
+  rows.push({ ...base, ajv: 'allErrors: false', ajvProblems: ajvFirst.errors?.length ?? 0, sides: [ours, ajvSide(ajvFirst)], data: c.bytes });
+  if (c.kind === 'errors') {
+    ajvAll(parsed);
+    rows.push({ ...base, ajv: 'allErrors: true', ajvProblems: ajvAll.errors?.length ?? 0, sides: [ours, ajvSide(ajvAll)], data: c.bytes });
+  }
+}
+
+let sink = 0;
+/** Iterations of `fn` that take about SAMPLE_MS (at least one). */
+function calibrate(fn, data) {
+  for (let n = 1; ; n *= 2) {
+    const t0 = performance.now();
+    for (let i = 0; i < n; i++) sink += fn(data);
+    const ms = performance.now() - t0;
+    if (ms >= SAMPLE_MS / 4 || n >= 1 << 24) return Math.max(1, Math.round((n * SAMPLE_MS) / Math.max(ms, 1e-3)));
+  }
+}
+/** Calls per second over `n` back-to-back calls. */
+function sample(fn, data, n) {
+  const t0 = performance.now();
+  for (let i = 0; i < n; i++) sink += fn(data);
+  return (n * 1000) / (performance.now() - t0);
+}
+
+const mbps = (rate, bytes) => (rate * bytes) / 1e6;
+for (const row of rows) {
+  const [a, b] = row.sides;
+  const n = [calibrate(a, row.data), calibrate(b, row.data)]; // also the warm-up
+  const rates = [[], []];
+  const ratios = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    const order = r % 2 ? [1, 0] : [0, 1];
+    const got = [];
+    for (const s of order) got[s] = sample(row.sides[s], row.data, n[s]);
+    rates[0].push(got[0]);
+    rates[1].push(got[1]);
+    ratios.push(got[0] / got[1]);
+  }
+  Object.assign(row, {
+    oursPerSecond: round(median(rates[0])), ajvPerSecond: round(median(rates[1])),
+    oursMBps: round(mbps(median(rates[0]), row.bytes)), ajvMBps: round(mbps(median(rates[1]), row.bytes)),
+    ratio: round(median(ratios), 3), ratioQuartiles: quartiles(ratios).map((x) => round(x, 3)),
+    callsPerSample: { ours: n[0], ajv: n[1] }, rounds: ROUNDS,
   });
-  console.log(`${c.name.padEnd(14)} ${String(c.bytes.length).padStart(8)} B  a ${a.toFixed(0).padStart(8)}/s  b ${b.toFixed(0).padStart(8)}/s  c ${cc.toFixed(0).padStart(8)}/s  d ${d.toFixed(0).padStart(8)}/s  a/c ${(a / cc).toFixed(2)}  b/c ${(b / cc).toFixed(2)}`);
+  delete row.sides;
+  delete row.data;
+  console.log(`${row.corpus.padEnd(14)} ${String(row.bytes).padStart(8)} B  ours ${row.oursMBps.toFixed(1).padStart(7)} MB/s  ajv ${row.ajvMBps.toFixed(1).padStart(7)} MB/s  (${row.ajv})  ours/ajv ${times(row.ratio)} [${row.ratioQuartiles.map((x) => x.toFixed(2)).join('–')}]`);
 }
+if (sink === 0.5) console.log(sink); // keeps the reads observable
 
-// ---- sizes and cold start
-const wasmBytes = readFileSync(new URL('dist/courier_automations.wasm', root));
-const glueBytes = readFileSync(new URL('dist/courier_automations.mjs', root));
-const sizes = {
-  wasm_raw: wasmBytes.length, wasm_gzip: gzipSync(wasmBytes, { level: 9 }).length,
-  glue_raw: glueBytes.length, glue_gzip: gzipSync(glueBytes, { level: 9 }).length,
-};
-const child = `const t0 = performance.now();
-const m = await import('courier-automations-wasm');
-await m.init();
-const r = m.validate(new TextEncoder().encode(${JSON.stringify(corpora[0].text)}));
-if (!r.valid) process.exit(1);
-console.log(performance.now() - t0);`;
-const starts = [];
-for (let i = 0; i < 7; i++) {
-  const out = spawnSync(process.execPath, ['--input-type=module', '-e', child], { cwd: fileURLToPath(root), encoding: 'utf8' });
-  if (out.status !== 0) throw new Error(`cold start child failed: ${out.stderr}`);
-  starts.push(Number(out.stdout.trim()));
-}
-starts.sort((x, y) => x - y);
-const coldStartMs = starts[Math.floor(starts.length / 2)];
+const met = rows.every((r) => r.ratio >= TARGET);
+const results = { ...machine(), rounds: ROUNDS, sampleMs: SAMPLE_MS, target: { ratio: TARGET }, targetMet: met, rows };
+const dir = new URL('./results/', import.meta.url);
+mkdirSync(dir, { recursive: true });
+writeFileSync(new URL('validate.json', dir), JSON.stringify(results, null, 2) + '\n');
 
-const target = 5.0;
-const met = rows.every((row) => row.ratio_a_c >= target);
-const results = {
-  date: new Date().toISOString(), node: process.version, cpus: cpus().length, load_average_1m: loadavg()[0], min_ms_per_measurement: MIN_MS,
-  target_ratio_a_c: target, target_met_at_every_size: met, rows, sizes, cold_start_ms_median_of_7: coldStartMs,
-};
-mkdirSync(new URL('bench/results/', root), { recursive: true });
-writeFileSync(new URL('bench/results/validate.json', root), JSON.stringify(results, null, 2) + '\n');
-
-const f = (x) => Math.round(x).toLocaleString('en-US');
-const kb = (x) => `${(x / 1024).toFixed(1)} KB`;
-const md = `# validate() benchmark
-
-Node ${process.version}, ${results.date}, ${results.cpus} CPUs, 1-minute load average
-${results.load_average_1m.toFixed(1)} during the run (the machine is shared: figures move a lot between runs;
-the ratios, measured back to back, move less). Payloads per second (higher is better); each figure
-measured for at least ${MIN_MS} ms after warm-up. (a) \`validate(bytes)\` at the courier level,
-(b) at the schema level, (c) \`TextDecoder\` + \`JSON.parse\` + ajv standalone code generated
-from the same schema, (d) \`JSON.parse\` alone (of an already decoded string).
-
-| corpus | bytes | (a) courier | (b) schema | (c) decode+parse+ajv | (d) JSON.parse | a/c | b/c |
-|---|---:|---:|---:|---:|---:|---:|---:|
-${rows.map((x) => `| ${x.corpus} | ${f(x.bytes)} | ${f(x.a_validate_courier)} | ${f(x.b_validate_schema)} | ${f(x.c_decode_parse_ajv)} | ${f(x.d_json_parse)} | ${x.ratio_a_c.toFixed(2)} | ${x.ratio_b_c.toFixed(2)} |`).join('\n')}
-
-Target a/c ≥ ${target} at every size: **${met ? 'met' : 'not met'}**.
-
-| artifact | raw | gzip -9 |
-|---|---:|---:|
-| courier_automations.wasm | ${kb(sizes.wasm_raw)} | ${kb(sizes.wasm_gzip)} |
-| courier_automations.mjs (glue) | ${kb(sizes.glue_raw)} | ${kb(sizes.glue_gzip)} |
-
-Fresh Node process, import to first validated payload: **${coldStartMs.toFixed(1)} ms** (median of 7).
-`;
-writeFileSync(new URL('bench/results/validate.md', root), md);
-console.log(`sizes ${JSON.stringify(sizes)}; cold start ${coldStartMs.toFixed(1)} ms; a/c >= ${target} everywhere: ${met}`);
+const md = [
+  `## Throughput: \`validate(bytes)\` vs TextDecoder + JSON.parse + ajv standalone`,
+  '',
+  `${results.date.slice(0, 10)}, Node ${results.node}, ${results.cpus} × ${results.cpu}, load average ${results.loadavg[0]} at the end.`,
+  `Courier level, every field of every problem read on both sides; ajv compiled ahead of time with`,
+  `\`ajv/dist/standalone\` from the differential test's schema. Median of ${ROUNDS} interleaved rounds of ~${SAMPLE_MS} ms per side;`,
+  `the ratio is taken within each round (quartiles in brackets). Target: **≥ ${TARGET}× at every size**.`,
+  '',
+  table(
+    ['corpus', 'bytes', 'steps', 'problems (ours / ajv)', 'ours MB/s', 'ajv MB/s', 'ajv options', 'ours/ajv', `≥ ${TARGET}×`],
+    rows.map((r) => [r.corpus, int(r.bytes), int(r.steps), `${int(r.problems)} / ${int(r.ajvProblems)}`, r.oursMBps.toFixed(1), r.ajvMBps.toFixed(1),
+      r.ajv, `${times(r.ratio)} (${r.ratioQuartiles.map((x) => x.toFixed(2)).join('–')})`, r.ratio >= TARGET ? 'yes' : 'no']),
+    ['l', 'r', 'r', 'r', 'r', 'r', 'l', 'r', 'l'],
+  ),
+  '',
+  `Target ≥ ${TARGET}× on every row: ${verdict(met)}.`,
+  '',
+].join('\n');
+writeFileSync(new URL('validate.md', dir), md);
+console.log('\n' + md);
