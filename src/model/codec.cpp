@@ -1,7 +1,9 @@
 #include "model/codec.hpp"
 
+#include <optional>
 #include <set>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "json/dump.hpp"
@@ -84,13 +86,6 @@ bool read_value(const Json& v, Webhook& out) {
   Webhook::fields(out, r);
   r.keep_unknown();
   return true;
-}
-
-template <class StepT>
-StepBody read_body(Reader& r) {
-  StepT body;
-  StepT::fields(body, r);
-  return body;
 }
 
 // ---------------------------------------------------------------- writing
@@ -233,8 +228,7 @@ void write_step(TextWriter& tw, const Step& step) {
   }
   Writer w(tw);
   std::visit([&w](const auto& body) { std::decay_t<decltype(body)>::fields(body, w); }, step.body);
-  w("if", step.if_);
-  w("ref", step.ref);
+  Step::common_fields(step, w);
   w.extras(step.extra);
   tw.end_object();
 }
@@ -245,7 +239,7 @@ void write_request(TextWriter& tw, const AdHocRequest& req) {
     tw.key("automation");
     tw.begin_object();
     Writer aw(tw);
-    aw("cancelation_token", req.automation.cancelation_token);
+    Automation::fields(req.automation, aw);
     if (req.automation.has_steps) {
       tw.key("steps");
       tw.begin_array();
@@ -256,11 +250,7 @@ void write_request(TextWriter& tw, const AdHocRequest& req) {
     tw.end_object();
   }
   Writer w(tw);
-  w("brand", req.brand);
-  w("data", req.data);
-  w("profile", req.profile);
-  w("recipient", req.recipient);
-  w("template", req.template_id);
+  AdHocRequest::fields(req, w);
   w.extras(req.extra);
   tw.end_object();
 }
@@ -282,26 +272,10 @@ Step step_from_json(const Json& obj) {
   } else if (action != obj.end()) {
     step.extra["action"] = *action;
   }
-  const std::string& a = step.action;
-  if (a == "delay") {
-    step.body = read_body<DelayStep>(r);
-  } else if (a == "send") {
-    step.body = read_body<SendStep>(r);
-  } else if (a == "send-list") {
-    step.body = read_body<SendListStep>(r);
-  } else if (a == "update-profile") {
-    step.body = read_body<UpdateProfileStep>(r);
-  } else if (a == "cancel") {
-    step.body = read_body<CancelStep>(r);
-  } else if (a == "fetch-data") {
-    step.body = read_body<FetchDataStep>(r);
-  } else if (a == "invoke") {
-    step.body = read_body<InvokeStep>(r);
-  } else {
-    step.body = UnknownStep{};
-  }
-  r("if", step.if_);
-  r("ref", step.ref);
+  const std::optional<spec::Action> kind = spec::action_named(step.action);
+  step.body = kind ? body_for(*kind) : StepBody{UnknownStep{}};
+  std::visit([&r](auto& body) { std::decay_t<decltype(body)>::fields(body, r); }, step.body);
+  Step::common_fields(step, r);
   r.keep_unknown();
   return step;
 }
@@ -316,7 +290,7 @@ AdHocRequest request_from_json(const Json& obj) {
     req.has_automation = true;
     Automation& a = req.automation;
     Reader ar(*automation, a.extra);
-    ar("cancelation_token", a.cancelation_token);
+    Automation::fields(a, ar);
     ar.also_known("steps");
     auto steps = automation->find("steps");
     if (steps != automation->end() && steps->is_array()) {
@@ -330,11 +304,7 @@ AdHocRequest request_from_json(const Json& obj) {
   } else if (automation != obj.end()) {
     req.extra["automation"] = *automation;
   }
-  r("brand", req.brand);
-  r("data", req.data);
-  r("profile", req.profile);
-  r("recipient", req.recipient);
-  r("template", req.template_id);
+  AdHocRequest::fields(req, r);
   r.keep_unknown();
   return req;
 }

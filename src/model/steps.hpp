@@ -1,139 +1,97 @@
 #pragma once
+#include <cstddef>
 #include <optional>
 #include <string>
+#include <type_traits>
+#include <utility>
 #include <variant>
 
 #include <nlohmann/json.hpp>
 
 #include "model/field.hpp"
+#include "model/step_fields.generated.hpp"
+#include "schema/action.generated.hpp"
 
 namespace caw::model {
 
 using Json = nlohmann::json;
 
-// Each struct lists its fields once, in `fields(self, visit)`, in the order of schema/spec.cpp;
-// parsing, serializing and comparing all go through that list.
+// Each struct's fields come from the description of the request (spec/openapi.json +
+// spec/engine.json) through the generated lists of model/step_fields.generated.hpp, in the order
+// of schema/spec.hpp; declaring, parsing, serializing and comparing all go through that list.
+// CAW_MODEL_MEMBER declares a field, CAW_MODEL_VISIT hands it to the visitor `v`.
+#define CAW_MODEL_MEMBER(name, member, type) Field<type> member;
+#define CAW_MODEL_VISIT(name, member, type) v(name, s.member);
 
 struct DelayStep {
-  Field<StringValue> duration;     // "5 minutes", "1 hour", "3 days"
-  Field<StringValue> until;        // ISO 8601, extended or basic
-  Field<StringValue> delay_for;    // deprecated alias of duration ("delayFor")
-  Field<StringValue> delay_until;  // deprecated alias of until ("delayUntil")
+  static constexpr spec::Action kAction = spec::Action::Delay;
+  CAW_DELAY_FIELDS(CAW_MODEL_MEMBER)
   template <class Self, class V>
   static void fields(Self& s, V&& v) {
-    v("duration", s.duration);
-    v("until", s.until);
-    v("delayFor", s.delay_for);
-    v("delayUntil", s.delay_until);
+    CAW_DELAY_FIELDS(CAW_MODEL_VISIT)
   }
 };
 
 struct SendStep {
-  Field<StringValue> template_id;
-  Field<StringValue> brand;
-  Field<Json> data;
-  Field<Json> profile;
-  Field<StringValue> recipient;
-  Field<Json> override_;
-  Field<Json> message;  // the V2 form: a whole Send API message
-  Field<StringValue> idempotency_key;
-  Field<StringValue> idempotency_expiry;
+  static constexpr spec::Action kAction = spec::Action::Send;
+  CAW_SEND_FIELDS(CAW_MODEL_MEMBER)
   template <class Self, class V>
   static void fields(Self& s, V&& v) {
-    v("template", s.template_id);
-    v("brand", s.brand);
-    v("data", s.data);
-    v("profile", s.profile);
-    v("recipient", s.recipient);
-    v("override", s.override_);
-    v("message", s.message);
-    v("idempotency_key", s.idempotency_key);
-    v("idempotency_expiry", s.idempotency_expiry);
+    CAW_SEND_FIELDS(CAW_MODEL_VISIT)
   }
 };
 
 struct SendListStep {
-  Field<StringValue> list;
-  Field<Json> data;
-  Field<StringValue> brand;
-  Field<StringValue> template_id;  // required by the engine, absent from the OpenAPI
-  Field<Json> override_;
-  Field<Json> data_source;
-  Field<StringValue> idempotency_key;
-  Field<StringValue> idempotency_expiry;
+  static constexpr spec::Action kAction = spec::Action::SendList;
+  CAW_SEND_LIST_FIELDS(CAW_MODEL_MEMBER)
   template <class Self, class V>
   static void fields(Self& s, V&& v) {
-    v("list", s.list);
-    v("data", s.data);
-    v("brand", s.brand);
-    v("template", s.template_id);
-    v("override", s.override_);
-    v("data_source", s.data_source);
-    v("idempotency_key", s.idempotency_key);
-    v("idempotency_expiry", s.idempotency_expiry);
+    CAW_SEND_LIST_FIELDS(CAW_MODEL_VISIT)
   }
 };
 
 struct UpdateProfileStep {
-  Field<StringValue> recipient_id;
-  Field<StringValue> merge;  // none | overwrite | soft-merge | replace (default replace)
-  Field<Json> profile;
+  static constexpr spec::Action kAction = spec::Action::UpdateProfile;
+  CAW_UPDATE_PROFILE_FIELDS(CAW_MODEL_MEMBER)
   template <class Self, class V>
   static void fields(Self& s, V&& v) {
-    v("recipient_id", s.recipient_id);
-    v("merge", s.merge);
-    v("profile", s.profile);
+    CAW_UPDATE_PROFILE_FIELDS(CAW_MODEL_VISIT)
   }
 };
 
 struct CancelStep {
-  Field<StringValue> cancelation_token;
-  Field<StringValue> cancelation_token_alias;  // deprecated "cancelationToken"
+  static constexpr spec::Action kAction = spec::Action::Cancel;
+  CAW_CANCEL_FIELDS(CAW_MODEL_MEMBER)
   template <class Self, class V>
   static void fields(Self& s, V&& v) {
-    v("cancelation_token", s.cancelation_token);
-    v("cancelationToken", s.cancelation_token_alias);
+    CAW_CANCEL_FIELDS(CAW_MODEL_VISIT)
   }
 };
 
 struct Webhook {
-  Field<StringValue> url;
-  Field<StringValue> method;
-  Field<Json> headers;
-  Field<Json> body;    // a string per the OpenAPI; the engine also takes an object
-  Field<Json> params;  // engine only: query parameters
+  CAW_WEBHOOK_FIELDS(CAW_MODEL_MEMBER)
   Json extra = Json::object();
   template <class Self, class V>
   static void fields(Self& s, V&& v) {
-    v("url", s.url);
-    v("method", s.method);
-    v("headers", s.headers);
-    v("body", s.body);
-    v("params", s.params);
+    CAW_WEBHOOK_FIELDS(CAW_MODEL_VISIT)
   }
 };
 
 struct FetchDataStep {
-  Field<Webhook> webhook;
-  Field<StringValue> merge_strategy;  // replace | overwrite | soft-merge (engine: none)
-  Field<StringValue> idempotency_key;
-  Field<StringValue> idempotency_expiry;
+  static constexpr spec::Action kAction = spec::Action::FetchData;
+  CAW_FETCH_DATA_FIELDS(CAW_MODEL_MEMBER)
   template <class Self, class V>
   static void fields(Self& s, V&& v) {
-    v("webhook", s.webhook);
-    v("merge_strategy", s.merge_strategy);
-    v("idempotency_key", s.idempotency_key);
-    v("idempotency_expiry", s.idempotency_expiry);
+    CAW_FETCH_DATA_FIELDS(CAW_MODEL_VISIT)
   }
 };
 
 struct InvokeStep {
-  Field<StringValue> template_id;  // automation template id or alias
-  Field<Json> context;             // engine only: the child run's initial context
+  static constexpr spec::Action kAction = spec::Action::Invoke;
+  CAW_INVOKE_FIELDS(CAW_MODEL_MEMBER)
   template <class Self, class V>
   static void fields(Self& s, V&& v) {
-    v("template", s.template_id);
-    v("context", s.context);
+    CAW_INVOKE_FIELDS(CAW_MODEL_VISIT)
   }
 };
 
@@ -146,16 +104,47 @@ struct UnknownStep {
 using StepBody = std::variant<DelayStep, SendStep, SendListStep, UpdateProfileStep, CancelStep, FetchDataStep,
                               InvokeStep, UnknownStep>;
 
+// The variant holds one alternative per generated Action, in its order, then UnknownStep: the
+// simulator and the codec dispatch with std::visit and body_for, never by position.
+namespace detail {
+template <std::size_t... I>
+constexpr bool alternatives_follow_actions(std::index_sequence<I...>) {
+  return ((std::variant_alternative_t<I, StepBody>::kAction == static_cast<spec::Action>(I)) && ...);
+}
+}  // namespace detail
+static_assert(std::variant_size_v<StepBody> == spec::kActionCount + 1);
+static_assert(detail::alternatives_follow_actions(std::make_index_sequence<spec::kActionCount>{}));
+static_assert(std::is_same_v<std::variant_alternative_t<spec::kActionCount, StepBody>, UnknownStep>);
+
+// An empty body of the step type for that action.
+inline StepBody body_for(spec::Action action) {
+  switch (action) {
+    case spec::Action::Delay: return DelayStep{};
+    case spec::Action::Send: return SendStep{};
+    case spec::Action::SendList: return SendListStep{};
+    case spec::Action::UpdateProfile: return UpdateProfileStep{};
+    case spec::Action::Cancel: return CancelStep{};
+    case spec::Action::FetchData: return FetchDataStep{};
+    case spec::Action::Invoke: return InvokeStep{};
+  }
+  return UnknownStep{};
+}
+
 struct Step {
   std::string action;       // "" when the step has no string "action"
   bool has_action = false;  // "action" present as a string (possibly ""); a non-string one is in extra
   StepBody body;
-  Field<StringValue> if_;       // a boolean expression; false skips the step
-  Field<StringValue> ref;       // a name for refs.<name>
-  Json extra = Json::object();  // properties the model does not know, kept for round trips
+  CAW_STEP_COMMON_FIELDS(CAW_MODEL_MEMBER)  // if_: a boolean expression (false skips the step); ref: refs.<name>
+  Json extra = Json::object();              // properties the model does not know, kept for round trips
   // A step that is not a JSON object (`"send"`, `1`, `null`) is kept as it is, so the model
   // stays lossless for any input; the shape checker reports it (found by fuzz_model_roundtrip).
   std::optional<Json> not_an_object;
+
+  // The fields every step has, whatever its action (if, ref).
+  template <class Self, class V>
+  static void common_fields(Self& s, V&& v) {
+    CAW_STEP_COMMON_FIELDS(CAW_MODEL_VISIT)
+  }
 };
 
 }  // namespace caw::model

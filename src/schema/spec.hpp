@@ -3,11 +3,15 @@
 #include <cstdint>
 #include <string_view>
 
+#include "schema/action.generated.hpp"
+#include "schema/field_ids.generated.hpp"
+
 namespace caw::spec {
 
 // One table of every object, field, type and enum of the request: the OpenAPI contract plus
 // the engine's extra fields. The DOM checker (schema/check.cpp) reads it, and so can any other
-// validator of the same payloads, so a field rule is written once.
+// validator of the same payloads, so a field rule is written once. The tables, the Action enum
+// and the field ids are generated from spec/openapi.json + spec/engine.json (scripts/generate.mjs).
 
 enum class Type : std::uint8_t {
   String,     // a JSON string (engine: or an accessor {"$ref": "..."})
@@ -53,15 +57,12 @@ struct ObjectSpec {
   [[nodiscard]] const FieldSpec* end() const { return fields + field_count; }
 };
 
-// The seven step actions, in OpenAPI order.
-inline constexpr std::string_view kActions[] = {"delay",  "send",       "send-list", "update-profile",
-                                                "cancel", "fetch-data", "invoke"};
-
 const ObjectSpec& request();     // AutomationAdHocInvokeParams
 const ObjectSpec& automation();  // Automation
 const ObjectSpec& webhook();     // AutomationWebhookParams
 // The step schema for an action, or nullptr for an unknown action.
 const ObjectSpec* step(std::string_view action);
+const ObjectSpec& step(Action action);
 // Fields every step accepts in the engine (if, ref), checked at the courier level.
 const ObjectSpec& step_common();
 

@@ -5,6 +5,28 @@
 
 namespace caw::sim {
 
+namespace {
+
+// Runs a step by its body's type (std::visit), so no handler depends on the variant's order.
+struct RunStep {
+  steps::StepContext& c;
+  StepResult operator()(const model::DelayStep& s) const { return steps::delay(c, s); }
+  StepResult operator()(const model::SendStep& s) const { return steps::send(c, s); }
+  StepResult operator()(const model::SendListStep& s) const { return steps::send_list(c, s); }
+  StepResult operator()(const model::UpdateProfileStep& s) const { return steps::update_profile(c, s); }
+  StepResult operator()(const model::CancelStep& s) const { return steps::cancel(c, s); }
+  StepResult operator()(const model::FetchDataStep& s) const { return steps::fetch_data(c, s); }
+  StepResult operator()(const model::InvokeStep& s) const { return steps::invoke(c, s); }
+  StepResult operator()(const model::UnknownStep& /*s*/) const {
+    c.record.note("unknown action \"" + c.step.action + "\"");
+    StepResult result;
+    result.outcome = Outcome::Error;
+    return result;
+  }
+};
+
+}  // namespace
+
 std::string_view status_name(Status s) {
   switch (s) {
     case Status::Processing: return "PROCESSING";
@@ -234,20 +256,7 @@ void Engine::continue_run(std::uint32_t r) {
     }
 
     steps::StepContext c{*this, r, run, step, record};
-    StepResult result;
-    switch (step.body.index()) {
-      case 0: result = steps::delay(c, std::get<model::DelayStep>(step.body)); break;
-      case 1: result = steps::send(c, std::get<model::SendStep>(step.body)); break;
-      case 2: result = steps::send_list(c, std::get<model::SendListStep>(step.body)); break;
-      case 3: result = steps::update_profile(c, std::get<model::UpdateProfileStep>(step.body)); break;
-      case 4: result = steps::cancel(c, std::get<model::CancelStep>(step.body)); break;
-      case 5: result = steps::fetch_data(c, std::get<model::FetchDataStep>(step.body)); break;
-      case 6: result = steps::invoke(c, std::get<model::InvokeStep>(step.body)); break;
-      default:
-        record.note("unknown action \"" + step.action + "\"");
-        result.outcome = Outcome::Error;
-        break;
-    }
+    StepResult result = std::visit(RunStep{c}, step.body);
     switch (result.outcome) {
       case Outcome::Done: {
         record.status = Status::Processed;
