@@ -3,7 +3,7 @@
 // each file gzip -9 on its own (as a server sends them) and summed. Writes
 // bench/results/size.{json,md}. Not a test.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { installed, repoRoot } from '../tests/runtime/installed.js';
@@ -16,6 +16,7 @@ const { pkgDir, pkg } = installed();
 const measured = new Map();
 const sizeOf = (file) => {
   if (!measured.has(file)) {
+    if (!existsSync(join(pkgDir, file))) throw new Error(`${file} is loaded by an entry but missing from the packed package ("files" in package.json?)`);
     const bytes = readFileSync(join(pkgDir, file));
     measured.set(file, { file, raw: bytes.length, gz: gzipSync(bytes, { level: 9 }).length });
   }
