@@ -2,19 +2,22 @@
 
 #include "json/parse_text.hpp"
 #include "model/codec.hpp"
-#include "schema/check.hpp"
+#include "validate/validate.hpp"
 
 namespace caw {
 
 NormalizeResult normalize(std::string_view text, const NormalizeOptions& options) {
   NormalizeResult result;
-  ParsedText parsed = parse_text(text, options.limits);
-  result.report = std::move(parsed.problems);
-  if (!parsed.ok) return result;
-
-  check_request_shape(parsed.value, Level::Courier, options.limits, result.report);
-  result.report.locate_in(text);
+  // The validator's reading of the text (syntax, limits, the field table's rules) decides; the
+  // model is built only from text it found well formed and well shaped.
+  facts::Facts work;
+  validate_text(text, Level::Courier, options.limits, work, result.report, Scope::Shape);
   if (!result.report.valid()) return result;
+  ParsedText parsed = parse_text(text, options.limits);
+  if (!parsed.ok) {
+    result.report = std::move(parsed.problems);
+    return result;
+  }
 
   const model::AdHocRequest request = model::request_from_json(parsed.value);
   result.output = model::request_to_text(request, options.indent);

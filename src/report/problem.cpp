@@ -7,11 +7,11 @@
 namespace caw {
 
 void Report::error(std::string code, std::string path, std::string message, std::string hint) {
-  add(Problem{Severity::Error, std::move(code), std::move(path), std::move(message), std::move(hint), {}, {}});
+  add(Problem{Severity::Error, std::move(code), std::move(path), std::move(message), std::move(hint), {}, {}, {}});
 }
 
 void Report::warning(std::string code, std::string path, std::string message, std::string hint) {
-  add(Problem{Severity::Warning, std::move(code), std::move(path), std::move(message), std::move(hint), {}, {}});
+  add(Problem{Severity::Warning, std::move(code), std::move(path), std::move(message), std::move(hint), {}, {}, {}});
 }
 
 void Report::add(Problem p) {

@@ -21,6 +21,8 @@ struct Problem {
   std::string hint;  // empty: no hint
   std::optional<std::uint32_t> line;
   std::optional<std::uint32_t> column;
+  // Byte offset of the value in the text it was read from (the validator fills line/column from it).
+  std::optional<std::uint32_t> offset;
 };
 
 class Report {

@@ -1,11 +1,10 @@
 #include "validate/validate.hpp"
 
 #include <algorithm>
+#include <vector>
 
-#include "json/parse_text.hpp"
-#include "schema/check.hpp"
-#include "validate/rules/rules.hpp"
-#include "validate/scanner.hpp"
+#include "validate/judge.hpp"
+#include "validate/scan.hpp"
 
 namespace caw {
 
@@ -44,11 +43,6 @@ bool problem_less(const Problem& x, const Problem& y) {
   return x.message < y.message;
 }
 
-void check_dom(const nlohmann::json& request, Level level, const Limits& limits, Report& report) {
-  check_request_shape(request, level, limits, report);
-  if (level == Level::Courier) rules::check_run(request, report);
-}
-
 }  // namespace
 
 void canonical_order(Report& report) {
@@ -56,29 +50,54 @@ void canonical_order(Report& report) {
   std::stable_sort(report.warnings().begin(), report.warnings().end(), problem_less);
 }
 
-Report validate_json(const nlohmann::json& request, Level level, const Limits& limits) {
-  Report report;
-  check_dom(request, level, limits, report);
-  canonical_order(report);
-  return report;
+void locate_offsets(Report& report, std::string_view text) {
+  std::vector<Problem*> located;
+  for (auto* list : {&report.errors(), &report.warnings()}) {
+    for (Problem& p : *list) {
+      if (p.offset) located.push_back(&p);
+    }
+  }
+  if (located.empty()) return;
+  std::sort(located.begin(), located.end(), [](const Problem* a, const Problem* b) { return *a->offset < *b->offset; });
+  std::uint32_t line = 1;
+  std::uint32_t column = 1;
+  std::size_t i = 0;
+  for (Problem* p : located) {
+    const std::size_t end = std::min<std::size_t>(*p->offset, text.size());
+    for (; i < end; ++i) {
+      const auto c = static_cast<unsigned char>(text[i]);
+      if (c == '\n') {
+        ++line;
+        column = 1;
+      } else if ((c & 0xC0) != 0x80) {
+        ++column;  // columns count code points: continuation bytes do not move them
+      }
+    }
+    p->line = line;
+    p->column = column;
+  }
 }
 
-Report validate_text_dom(std::string_view text, Level level, const Limits& limits) {
-  ParsedText parsed = parse_text(text, limits);
-  Report report = std::move(parsed.problems);
-  if (parsed.ok) check_dom(parsed.value, level, limits, report);
-  report.locate_in(text);
+void validate_text(std::string_view text, Level level, const Limits& limits, facts::Facts& work, Report& report,
+                   Scope scope) {
+  scan(text, limits, work, report);
+  if (work.complete) {
+    Judge judge(work, level, limits, report);
+    if (scope == Scope::All) {
+      judge.run();
+    } else {
+      check_shape(judge);
+    }
+  }
   canonical_order(report);
-  return report;
+  locate_offsets(report, text);
 }
 
 Report validate_text(std::string_view text, Level level, const Limits& limits) {
+  facts::Facts work;
   Report report;
-  if (scan_request(text, level, limits, report) == ScanOutcome::Sure) {
-    canonical_order(report);
-    return report;
-  }
-  return validate_text_dom(text, level, limits);
+  validate_text(text, level, limits, work, report);
+  return report;
 }
 
 }  // namespace caw

@@ -9,6 +9,7 @@
 #include "json/parse_text.hpp"
 #include "simulate/dry_run.hpp"
 #include "validate/validate.hpp"
+#include "validate_dom.hpp"
 
 namespace {
 
@@ -29,7 +30,7 @@ bool has_code(const caw::Report& r, const std::string& code) {
 void expect_everywhere(const std::string& text, const std::string& code, const caw::Limits& limits = {}) {
   for (caw::Level level : {caw::Level::Schema, caw::Level::Courier}) {
     EXPECT_TRUE(has_code(caw::validate_text(text, level, limits), code)) << code;
-    EXPECT_TRUE(has_code(caw::validate_text_dom(text, level, limits), code)) << code;
+    EXPECT_TRUE(has_code(caw::oracle::validate_text_dom(text, level, limits), code)) << code;
   }
   caw::NormalizeOptions o;
   o.limits = limits;

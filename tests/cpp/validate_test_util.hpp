@@ -8,11 +8,17 @@
 #include "test_util.hpp"
 #include "validate/codes.hpp"
 #include "validate/validate.hpp"
+#include "validate_dom.hpp"
 
 namespace caw::test {
 
 inline std::string dump(const Report& r) {
   return dump_json(r.to_json());
+}
+
+// What the validator and the DOM oracle must agree on (tests/oracle/validate_dom.hpp).
+inline std::string comparable(const Report& r) {
+  return oracle::comparable(r);
 }
 
 inline const Problem* find_problem(const Report& r, std::string_view code, std::string_view path = {}) {

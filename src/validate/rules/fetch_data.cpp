@@ -34,16 +34,16 @@ bool is_absolute_http_url(std::string_view url) {
   return host > 0;
 }
 
-void check_fetch_data(const nlohmann::json& step, const std::string& at, Report& report) {
-  // method enum, headers values, body type and merge_strategy are table rules (schema/spec.cpp).
-  auto webhook = step.find("webhook");
-  if (webhook == step.end() || !webhook->is_object()) return;
-  auto url = webhook->find("url");
-  if (url == webhook->end() || !url->is_string()) return;
-  const std::string& u = url->get_ref<const std::string&>();
-  if (!is_absolute_http_url(u)) {
-    report.error("fetch-data.webhook.url", at + "/webhook/url", "\"" + u + "\" is not an absolute http(s) URL",
-                 R"(e.g. "https://example.com/api/data")");
+void check_fetch_data(Judge& j, const StepAt& step) {
+  // method enum, headers values, body type and merge_strategy are table rules (schema/spec).
+  const std::uint32_t webhook = j.member(step.node, "webhook");
+  if (webhook == facts::kNone || j.node(webhook).type != facts::Type::Object) return;
+  const std::uint32_t url = j.string_member(webhook, "url");
+  if (url == facts::kNone) return;
+  const facts::Node& u = j.node(url);
+  if (!is_absolute_http_url(u.text)) {
+    j.error("fetch-data.webhook.url", step.at + "/webhook/url", u.begin,
+            "\"" + std::string(u.text) + "\" is not an absolute http(s) URL", R"(e.g. "https://example.com/api/data")");
   }
 }
 

@@ -2,11 +2,11 @@
 
 namespace caw::rules {
 
-void check_invoke(const nlohmann::json& step, const std::string& at, Report& report) {
-  auto t = step.find("template");
-  if (t != step.end() && t->is_string() && t->get_ref<const std::string&>().empty()) {
-    report.error("invoke.template.empty", at + "/template", "\"template\" is empty",
-                 "give the id of the automation template to invoke");
+void check_invoke(Judge& j, const StepAt& step) {
+  const std::uint32_t t = j.string_member(step.node, "template");
+  if (t != facts::kNone && j.node(t).text.empty()) {
+    j.error("invoke.template.empty", step.at + "/template", j.node(t).begin, "\"template\" is empty",
+            "give the id of the automation template to invoke");
   }
 }
 

@@ -1,19 +1,16 @@
 #pragma once
+#include <cstdint>
 #include <string>
 #include <string_view>
 
-#include <nlohmann/json.hpp>
-
 #include "report/problem.hpp"
+#include "validate/judge.hpp"
 
 namespace caw::rules {
 
 // The courier-level rules (docs/courier-semantics.md section 6) that need more than the field
-// table: one file per step kind, one for the run level. They run after check_request_shape
-// and skip values of the wrong type (the shape checker has already reported those).
-//
-// The field-level predicates below are shared with the scanner (validate/scanner.cpp), so a
-// rule is written once.
+// table: one file per step kind, one for the run level. They run after the shape checks
+// (validate/shape.cpp) and skip values of the wrong type (the shape checks have reported those).
 
 // What the run level provides to every step (the fallbacks of section 1.2).
 struct RunFacts {
@@ -22,27 +19,27 @@ struct RunFacts {
   std::string_view token;  // automation.cancelation_token ("" when absent)
 };
 
-// A non-empty string or an accessor object {"$ref": "..."}.
-bool resolves(const nlohmann::json& value);
-// The step's field `name` resolves.
-bool step_resolves(const nlohmann::json& step, const char* name);
+// One step: its node and its JSON Pointer.
+struct StepAt {
+  std::uint32_t node;
+  const std::string& at;
+};
+
 bool is_absolute_http_url(std::string_view url);
 
-// delay.cpp: one value of `duration`/`delayFor`, `until`/`delayUntil`. Add problems only when
-// the value is not clean; the scanner calls them only then, too.
-void check_duration(std::string_view value, const std::string& path, Report& report);
-void check_until(std::string_view value, const std::string& path, Report& report);
+// delay.cpp: one value of `duration`/`delayFor`, `until`/`delayUntil`, at `path` / `offset`.
+void check_duration(std::string_view value, const std::string& path, std::uint32_t offset, Report& report);
+void check_until(std::string_view value, const std::string& path, std::uint32_t offset, Report& report);
 
-// Per step kind; `at` is the step's JSON Pointer.
-void check_delay(const nlohmann::json& step, const std::string& at, Report& report);
-void check_send(const nlohmann::json& step, const std::string& at, const RunFacts& run, Report& report);
-void check_send_list(const nlohmann::json& step, const std::string& at, const RunFacts& run, Report& report);
-void check_update_profile(const nlohmann::json& step, const std::string& at, const RunFacts& run, Report& report);
-void check_cancel(const nlohmann::json& step, const std::string& at, const RunFacts& run, Report& report);
-void check_fetch_data(const nlohmann::json& step, const std::string& at, Report& report);
-void check_invoke(const nlohmann::json& step, const std::string& at, Report& report);
+void check_delay(Judge& j, const StepAt& step);
+void check_send(Judge& j, const StepAt& step, const RunFacts& run);
+void check_send_list(Judge& j, const StepAt& step, const RunFacts& run);
+void check_update_profile(Judge& j, const StepAt& step, const RunFacts& run);
+void check_cancel(Judge& j, const StepAt& step, const RunFacts& run);
+void check_fetch_data(Judge& j, const StepAt& step);
+void check_invoke(Judge& j, const StepAt& step);
 
 // run.cpp: non-empty steps, unique refs, then every step's own rules.
-void check_run(const nlohmann::json& request, Report& report);
+void check_run(Judge& j);
 
 }  // namespace caw::rules

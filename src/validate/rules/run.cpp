@@ -1,6 +1,6 @@
-#include <unordered_set>
+#include <algorithm>
+#include <vector>
 
-#include "expr/expr.hpp"
 #include "json/pointer.hpp"
 #include "validate/rules/rules.hpp"
 
@@ -8,85 +8,80 @@ namespace caw::rules {
 
 namespace {
 
-using json = nlohmann::json;
+using facts::kNone;
+using facts::Type;
 
-RunFacts run_facts(const json& request) {
+RunFacts run_facts(const Judge& j, std::uint32_t automation) {
   RunFacts facts;
-  if (auto r = request.find("recipient"); r != request.end()) facts.recipient = resolves(*r);
-  if (auto t = request.find("template"); t != request.end()) facts.template_ = resolves(*t);
-  auto automation = request.find("automation");
-  if (automation != request.end() && automation->is_object()) {
-    auto token = automation->find("cancelation_token");
-    if (token != automation->end() && token->is_string()) facts.token = token->get_ref<const std::string&>();
-  }
+  facts.recipient = j.resolves(j.member(0, "recipient"));
+  facts.template_ = j.resolves(j.member(0, "template"));
+  const std::uint32_t token = j.string_member(automation, "cancelation_token");
+  if (token != kNone) facts.token = j.node(token).text;
   return facts;
 }
 
 }  // namespace
 
-namespace {
-
-// `if` runs as JavaScript in Courier's engine; the dry run evaluates a safe subset. Anything
-// outside it is a warning (it may well be valid JavaScript), located in the expression. The
-// scanner calls the same expr::parse with the same default limits, so both paths agree.
-void check_if(const json& step, const std::string& at, Report& report) {
-  auto cond = step.find("if");
-  if (cond == step.end() || !cond->is_string()) return;
-  const expr::ParseResult parsed = expr::parse(cond->get_ref<const std::string&>());
-  if (parsed.ok) return;
-  report.warning("step.if.unsupported", at + "/if",
-                 "The dry run cannot evaluate this \"if\" (" + parsed.error.message + ", at character " +
-                     std::to_string(parsed.error.offset + 1) + "); it will be treated as true",
-                 "use literals, member access (data.x, refs.name.status), comparisons, &&, ||, ! and parentheses");
-}
-
-}  // namespace
-
-void check_run(const json& request, Report& report) {
-  if (!request.is_object()) return;
-  auto automation = request.find("automation");
-  if (automation == request.end() || !automation->is_object()) return;
-  auto steps = automation->find("steps");
-  if (steps == automation->end() || !steps->is_array()) return;
-  if (steps->empty()) {
-    report.error("automation.steps.empty", "/automation/steps", "The automation has no steps; Courier rejects it",
-                 R"(add at least one step, e.g. {"action": "send", "template": "..."})");
+void check_run(Judge& j) {
+  if (j.node(0).type != Type::Object) return;
+  const std::uint32_t automation = j.member(0, "automation");
+  if (automation == kNone || j.node(automation).type != Type::Object) return;
+  const std::uint32_t steps = j.member(automation, "steps");
+  if (steps == kNone || j.node(steps).type != Type::Array) return;
+  if (j.node(steps).count == 0) {
+    j.error("automation.steps.empty", "/automation/steps", j.node(steps).begin,
+            "The automation has no steps; Courier rejects it",
+            R"(add at least one step, e.g. {"action": "send", "template": "..."})");
     return;
   }
-  const RunFacts run = run_facts(request);
-  std::unordered_set<std::string_view> refs;
-  for (std::size_t i = 0; i < steps->size(); ++i) {
-    const json& step = (*steps)[i];
-    if (!step.is_object()) continue;
+  const RunFacts run = run_facts(j, automation);
+  // Refs in step order; a repeat is found by sorting (node ids keep the order of the steps).
+  struct Ref {
+    std::string_view name;
+    std::size_t step;
+    std::uint32_t begin;
+  };
+  std::vector<Ref> refs;
+  std::size_t i = 0;
+  for (std::uint32_t s = j.node(steps).first; s != kNone; s = j.node(s).next, ++i) {
+    if (j.node(s).type != Type::Object) continue;
     const std::string at = child_pointer("/automation/steps", i);
-    if (auto ref = step.find("ref"); ref != step.end() && ref->is_string()) {
-      const std::string& name = ref->get_ref<const std::string&>();
-      if (name.empty()) {
-        report.error("step.ref.empty", at + "/ref", "\"ref\" is empty", "name the step, e.g. \"welcome\"");
-      } else if (!refs.insert(name).second) {
-        report.error("step.ref.duplicate", at + "/ref", "Duplicate step ref \"" + name + "\"; refs must be unique",
-                     "rename one of the steps");
+    const std::uint32_t ref = j.string_member(s, "ref");
+    if (ref != kNone) {
+      if (j.node(ref).text.empty()) {
+        j.error("step.ref.empty", at + "/ref", j.node(ref).begin, "\"ref\" is empty",
+                "name the step, e.g. \"welcome\"");
+      } else {
+        refs.push_back(Ref{j.node(ref).text, i, j.node(ref).begin});
       }
     }
-    auto action = step.find("action");
-    if (action == step.end() || !action->is_string()) continue;
-    const std::string& kind = action->get_ref<const std::string&>();
+    const std::uint32_t action = j.string_member(s, "action");
+    if (action == kNone) continue;
+    const std::string_view kind = j.node(action).text;
+    const StepAt step{s, at};
     if (kind == "delay") {
-      check_delay(step, at, report);
+      check_delay(j, step);
     } else if (kind == "send") {
-      check_send(step, at, run, report);
+      check_send(j, step, run);
     } else if (kind == "send-list") {
-      check_send_list(step, at, run, report);
+      check_send_list(j, step, run);
     } else if (kind == "update-profile") {
-      check_update_profile(step, at, run, report);
+      check_update_profile(j, step, run);
     } else if (kind == "cancel") {
-      check_cancel(step, at, run, report);
+      check_cancel(j, step, run);
     } else if (kind == "fetch-data") {
-      check_fetch_data(step, at, report);
+      check_fetch_data(j, step);
     } else if (kind == "invoke") {
-      check_invoke(step, at, report);
+      check_invoke(j, step);
     }
-    check_if(step, at, report);
+  }
+  // Every use of a name after its first is a duplicate (stable sort keeps step order per name).
+  std::stable_sort(refs.begin(), refs.end(), [](const Ref& a, const Ref& b) { return a.name < b.name; });
+  for (std::size_t k = 1; k < refs.size(); ++k) {
+    if (refs[k].name != refs[k - 1].name) continue;
+    const std::string name(refs[k].name);
+    j.error("step.ref.duplicate", child_pointer("/automation/steps", refs[k].step) + "/ref", refs[k].begin,
+            "Duplicate step ref \"" + name + "\"; refs must be unique", "rename one of the steps");
   }
 }
 

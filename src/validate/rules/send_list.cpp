@@ -2,16 +2,17 @@
 
 namespace caw::rules {
 
-void check_send_list(const nlohmann::json& step, const std::string& at, const RunFacts& run, Report& report) {
-  auto list = step.find("list");
-  if (list != step.end() && list->is_string() && list->get_ref<const std::string&>().empty()) {
-    report.error("send-list.list.empty", at + "/list", "\"list\" is empty", "give the Courier list id");
+void check_send_list(Judge& j, const StepAt& step, const RunFacts& run) {
+  const std::uint32_t list = j.string_member(step.node, "list");
+  if (list != facts::kNone && j.node(list).text.empty()) {
+    j.error("send-list.list.empty", step.at + "/list", j.node(list).begin, "\"list\" is empty",
+            "give the Courier list id");
   }
-  if (!run.template_ && !step_resolves(step, "template")) {
-    report.error("send-list.template.missing", at,
-                 "The send-list step has no template, and the request has no run-level \"template\"; Courier "
-                 "requires one (the OpenAPI omits it)",
-                 R"(add "template": "<template id>" to the step or to the request)");
+  if (!run.template_ && !j.resolves(j.member(step.node, "template"))) {
+    j.error("send-list.template.missing", step.at, j.node(step.node).begin,
+            "The send-list step has no template, and the request has no run-level \"template\"; Courier "
+            "requires one (the OpenAPI omits it)",
+            R"(add "template": "<template id>" to the step or to the request)");
   }
 }
 

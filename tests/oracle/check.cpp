@@ -1,4 +1,4 @@
-#include "schema/check.hpp"
+#include "check.hpp"
 
 #include <string>
 #include <vector>
@@ -7,7 +7,7 @@
 #include "schema/spec.hpp"
 #include "util/did_you_mean.hpp"
 
-namespace caw {
+namespace caw::oracle {
 
 namespace {
 
@@ -292,4 +292,4 @@ void check_request_shape(const json& request, Level level, const Limits& limits,
   ShapeChecker(level, limits, report).request(request);
 }
 
-}  // namespace caw
+}  // namespace caw::oracle

@@ -5,7 +5,7 @@
 #include "report/problem.hpp"
 #include "schema/level.hpp"
 
-namespace caw {
+namespace caw::oracle {
 
 // Checks a parsed request against the field table (schema/spec.cpp): object shapes, types,
 // required fields, nullability, enums, step actions; at the courier level also the engine's
@@ -16,4 +16,4 @@ void check_request_shape(const nlohmann::json& request, Level level, const Limit
 // True when `value` is an accessor object: exactly {"$ref": "<string>"}.
 bool is_accessor(const nlohmann::json& value);
 
-}  // namespace caw
+}  // namespace caw::oracle

@@ -1,7 +1,7 @@
-#include "schema/check.hpp"
-#include "validate/rules/rules.hpp"
+#include "check.hpp"
+#include "rules/oracle_rules.hpp"
 
-namespace caw::rules {
+namespace caw::oracle::rules {
 
 bool resolves(const nlohmann::json& value) {
   if (value.is_string()) return !value.get_ref<const std::string&>().empty();
@@ -13,4 +13,4 @@ bool step_resolves(const nlohmann::json& step, const char* name) {
   return it != step.end() && resolves(*it);
 }
 
-}  // namespace caw::rules
+}  // namespace caw::oracle::rules

@@ -1,0 +1,83 @@
+#pragma once
+#include <cstdint>
+#include <deque>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace caw::facts {
+
+// What the scanner (validate/scan.cpp) learns about a request in its one pass over the bytes,
+// and all the rules (validate/judge.cpp, validate/rules/) ever look at: the part of the document
+// the request's shape gives meaning to (the request, automation, steps, each step's fields and
+// the members of their object values), as a small tree of nodes with types, decoded strings and
+// byte offsets. Bulk data below that (the inside of `data`, `profile`, ...) is checked for
+// well-formedness and duplicate keys but never stored.
+
+enum class Type : std::uint8_t { Null, Bool, Number, String, Object, Array };
+
+inline constexpr std::uint32_t kNone = 0xFFFFFFFFu;
+
+struct Node {
+  Type type = Type::Null;
+  bool accessor = false;        // an object that is exactly {"$ref": "<string>"}
+  bool shadowed = false;        // an earlier member of a duplicate key: the parser keeps the last one
+  std::uint32_t begin = 0;      // byte offset of the value's first byte
+  std::uint32_t count = 0;      // members (distinct keys) / elements, recorded or not
+  std::uint32_t first = kNone;  // first recorded child
+  std::uint32_t next = kNone;   // next recorded sibling
+  std::string_view key;         // member name, decoded ("" for array elements and the root)
+  std::string_view text;        // string value, decoded
+};
+
+// The scanner's output and its reusable working memory: a caller that validates many payloads
+// keeps one Facts and the scan allocates nothing once it has warmed up.
+struct Facts {
+  std::vector<Node> nodes;          // nodes[0] is the root once anything was read
+  std::deque<std::string> decoded;  // storage for strings with escapes (stable addresses)
+  bool complete = false;            // the whole text was well formed and within the limits
+
+  // The scanner's working memory, kept here so repeated scans reuse it.
+  struct Frame {
+    bool object = false;
+    bool maybe_dup = false;      // the key filter saw a possible repeat: sort the keys at the close
+    bool ref_string = false;     // a "$ref" member whose value is a string (accessor objects)
+    std::uint8_t role = 0;       // what the container is (scan.cpp's Role): decides what gets recorded
+    std::uint32_t node = kNone;  // its node, when recorded
+    std::uint32_t last = kNone;  // its last recorded child
+    std::uint32_t count = 0;
+    std::uint32_t repeats = 0;  // members shadowed by a later duplicate
+    std::uint32_t keys_begin = 0;
+    std::uint64_t bloom[2] = {0, 0};
+    std::string_view key;  // the current member's name (objects)
+  };
+  struct Key {
+    std::string_view name;
+    std::uint32_t node;    // the member's node, or kNone when not recorded
+    std::uint32_t offset;  // byte offset of the member's value
+  };
+  std::vector<Frame> frames;
+  std::vector<Key> keys;
+  std::vector<Key> sorted;
+
+  void clear() {
+    nodes.clear();
+    decoded.clear();
+    complete = false;
+    frames.clear();
+    keys.clear();
+  }
+
+  [[nodiscard]] const Node& at(std::uint32_t id) const { return nodes[id]; }
+
+  // The recorded member `key` of object `id` (the last one, as a parser keeps), or kNone.
+  [[nodiscard]] std::uint32_t member(std::uint32_t id, std::string_view key) const {
+    if (id == kNone) return kNone;
+    for (std::uint32_t c = nodes[id].first; c != kNone; c = nodes[c].next) {
+      if (!nodes[c].shadowed && nodes[c].key == key) return c;
+    }
+    return kNone;
+  }
+};
+
+}  // namespace caw::facts

@@ -1,0 +1,576 @@
+#include "validate/scan.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+#include "json/pointer.hpp"
+#include "util/decimal.hpp"
+
+namespace caw {
+
+namespace {
+
+using facts::Facts;
+using facts::kNone;
+using facts::Node;
+using facts::Type;
+using Frame = Facts::Frame;
+
+// What a container is, from where it sits. Only the containers the request's shape gives meaning
+// to have their members recorded; everything below them is read and checked, not stored.
+enum Role : std::uint8_t { kRoot, kAutomation, kSteps, kStep, kStepField, kWebhook, kWebhookField, kUnrecorded };
+
+Role child_role(std::uint8_t parent, std::string_view key) {
+  switch (parent) {
+    case kRoot: return key == "automation" ? kAutomation : kUnrecorded;
+    case kAutomation: return key == "steps" ? kSteps : kUnrecorded;
+    case kSteps: return kStep;
+    case kStep: return key == "webhook" ? kWebhook : kStepField;
+    case kWebhook: return kWebhookField;
+    default: return kUnrecorded;
+  }
+}
+
+// Bytes that need no attention inside a string: printable ASCII except '"' and '\\'.
+struct PlainTable {
+  bool v[256] = {};
+  constexpr PlainTable() {
+    for (int c = 0x20; c < 0x80; ++c) v[c] = c != '"' && c != '\\';
+  }
+};
+constexpr PlainTable kPlain;
+
+std::uint64_t key_hash(std::string_view s) {
+  std::uint64_t h = 1469598103934665603ull ^ s.size();
+  const std::size_t n = s.size() < 16 ? s.size() : 16;
+  for (std::size_t i = 0; i < n; ++i) h = (h ^ static_cast<unsigned char>(s[i])) * 1099511628211ull;
+  if (s.size() > 16) h = (h ^ static_cast<unsigned char>(s.back())) * 1099511628211ull;
+  return h;
+}
+
+void append_utf8(std::string& out, std::uint32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+int hex_value(char h) {
+  if (h >= '0' && h <= '9') return h - '0';
+  if (h >= 'a' && h <= 'f') return h - 'a' + 10;
+  if (h >= 'A' && h <= 'F') return h - 'A' + 10;
+  return -1;
+}
+
+class Scanner {
+ public:
+  Scanner(std::string_view text, const Limits& limits, Facts& facts, Report& report)
+      : begin_(text.data()),
+        p_(text.data()),
+        end_(text.data() + text.size()),
+        limits_(limits),
+        f_(facts),
+        report_(report) {}
+
+  void run() {
+    f_.clear();
+    if (static_cast<std::size_t>(end_ - begin_) > limits_.max_payload_bytes) {
+      std::string message = "The payload is ";
+      append_decimal(message, static_cast<std::size_t>(end_ - begin_));
+      message += " bytes; the limit is ";
+      append_decimal(message, limits_.max_payload_bytes);
+      report_.error("limit.payload_bytes", "", std::move(message),
+                    "send a smaller payload; the limit is Limits::max_payload_bytes");
+      return;
+    }
+    // A UTF-8 byte order mark is skipped, as the JSON parsers Courier's stack uses do.
+    if (end_ - p_ >= 3 && std::memcmp(p_, "\xEF\xBB\xBF", 3) == 0) p_ += 3;
+    skip_ws();
+    if (!document()) return;
+    skip_ws();
+    if (p_ != end_) {
+      fail("unexpected content after the JSON value");
+      return;
+    }
+    f_.complete = true;
+  }
+
+ private:
+  [[nodiscard]] std::uint32_t offset() const { return static_cast<std::uint32_t>(p_ - begin_); }
+
+  void skip_ws() {
+    while (p_ < end_ && (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t')) ++p_;
+  }
+
+  // ---------------------------------------------------------------- the document
+  bool document() {
+    for (;;) {
+      // A value starts at p_.
+      if (p_ == end_) return fail("unexpected end of input");
+      const char c = *p_;
+      if (c == '{' || c == '[') {
+        if (!open(c == '{')) return false;
+        ++p_;
+        skip_ws();
+        if (p_ < end_ && *p_ == (c == '{' ? '}' : ']')) {
+          ++p_;
+          close();
+        } else if (c == '{') {
+          if (!member_key()) return false;
+          continue;
+        } else {
+          ++f_.frames.back().count;
+          continue;
+        }
+      } else if (!scalar()) {
+        return false;
+      }
+      // After a value: a separator, or the end of one or more containers.
+      for (;;) {
+        if (f_.frames.empty()) return true;
+        skip_ws();
+        if (p_ == end_) return fail("unexpected end of input");
+        Frame& f = f_.frames.back();
+        if (*p_ == ',') {
+          ++p_;
+          skip_ws();
+          if (f.object) {
+            if (!member_key()) return false;
+          } else {
+            ++f.count;
+          }
+          break;
+        }
+        if (*p_ == (f.object ? '}' : ']')) {
+          ++p_;
+          close();
+          continue;
+        }
+        return fail(f.object ? "expected ',' or '}' after an object member"
+                             : "expected ',' or ']' after an array element");
+      }
+    }
+  }
+
+  // A node for the value starting at p_, when its container records its members (the root always).
+  std::uint32_t begin_value(Type type) {
+    const std::uint32_t at = offset();
+    Frame* parent = f_.frames.empty() ? nullptr : &f_.frames.back();
+    if (parent && parent->object) {
+      f_.keys.back().offset = at;
+      // Accessor objects: the last "$ref" member decides, as a parser keeps the last duplicate.
+      if (parent->key == "$ref") parent->ref_string = type == Type::String;
+    }
+    if (parent && parent->role == kUnrecorded) return kNone;
+    const auto id = static_cast<std::uint32_t>(f_.nodes.size());
+    Node n;
+    n.type = type;
+    n.begin = at;
+    if (parent) {
+      if (parent->object) {
+        n.key = parent->key;
+        f_.keys.back().node = id;
+      }
+      if (parent->last == kNone) {
+        f_.nodes[parent->node].first = id;
+      } else {
+        f_.nodes[parent->last].next = id;
+      }
+      parent->last = id;
+    }
+    f_.nodes.push_back(n);
+    return id;
+  }
+
+  bool open(bool object) {
+    if (f_.frames.size() >= limits_.max_depth) {
+      std::string message = "JSON nesting deeper than ";
+      append_decimal(message, limits_.max_depth);
+      message += " levels";
+      add(Severity::Error, "limit.depth", pointer_here(), offset(), std::move(message),
+          "flatten the payload; the depth limit is Limits::max_depth");
+      return stop();
+    }
+    const std::uint8_t role = f_.frames.empty() ? kRoot : child_role(f_.frames.back().role, f_.frames.back().key);
+    const std::uint32_t node = begin_value(object ? Type::Object : Type::Array);
+    Frame f;
+    f.object = object;
+    f.role = node == kNone ? static_cast<std::uint8_t>(kUnrecorded) : role;
+    f.node = node;
+    f.keys_begin = static_cast<std::uint32_t>(f_.keys.size());
+    f_.frames.push_back(f);
+    return true;
+  }
+
+  void close() {
+    Frame& f = f_.frames.back();
+    if (f.maybe_dup) duplicates(f_.frames.size() - 1);
+    if (f.node != kNone) {
+      Node& n = f_.nodes[f.node];
+      n.count = f.count - f.repeats;
+      n.accessor = f.object && n.count == 1 && f.ref_string;
+    }
+    f_.keys.resize(f.keys_begin);
+    f_.frames.pop_back();
+  }
+
+  // The object's keys repeat somewhere (the filter said maybe): sort them, warn about every repeat
+  // (located at the last occurrence, the value a parser keeps), and shadow the earlier members.
+  void duplicates(std::size_t level) {
+    Frame& f = f_.frames[level];
+    const std::size_t keys_end = level + 1 < f_.frames.size() ? f_.frames[level + 1].keys_begin : f_.keys.size();
+    f_.sorted.assign(f_.keys.begin() + f.keys_begin, f_.keys.begin() + static_cast<std::ptrdiff_t>(keys_end));
+    std::stable_sort(f_.sorted.begin(), f_.sorted.end(),
+                     [](const Facts::Key& a, const Facts::Key& b) { return a.name < b.name; });
+    const std::string at = pointer_to(level);
+    for (std::size_t i = 0; i < f_.sorted.size();) {
+      std::size_t j = i + 1;
+      while (j < f_.sorted.size() && f_.sorted[j].name == f_.sorted[i].name) ++j;
+      const Facts::Key& kept = f_.sorted[j - 1];
+      for (std::size_t k = i; k + 1 < j; ++k) {
+        ++f.repeats;
+        if (f_.sorted[k].node != kNone) f_.nodes[f_.sorted[k].node].shadowed = true;
+        const std::string name(kept.name);
+        add(Severity::Warning, "json.duplicate_key", child_pointer(at, name), kept.offset,
+            "Duplicate key \"" + name + "\": only the last value is kept", "remove all but one \"" + name + "\"");
+      }
+      i = j;
+    }
+  }
+
+  // Reads `"key" :` at p_ and leaves p_ on the member's value.
+  bool member_key() {
+    if (p_ == end_) return fail("unexpected end of input");
+    if (*p_ != '"') return fail("expected a string key");
+    std::string_view name;
+    if (!string(name, true)) return false;
+    Frame& f = f_.frames.back();
+    ++f.count;
+    const std::uint64_t h = key_hash(name);
+    const std::uint64_t bits0 = 1ull << (h & 63);
+    const std::uint64_t bits1 = 1ull << ((h >> 6) & 63);
+    if ((f.bloom[0] & bits0) && (f.bloom[1] & bits1)) f.maybe_dup = true;
+    f.bloom[0] |= bits0;
+    f.bloom[1] |= bits1;
+    f.key = name;
+    f_.keys.push_back(Facts::Key{name, kNone, offset()});
+    skip_ws();
+    if (p_ == end_) return fail("unexpected end of input");
+    if (*p_ != ':') return fail("expected ':' after an object key");
+    ++p_;
+    skip_ws();
+    return true;
+  }
+
+  // ---------------------------------------------------------------- scalars
+  bool scalar() {
+    const char c = *p_;
+    if (c == '"') {
+      const std::uint32_t node = begin_value(Type::String);
+      std::string_view text;
+      if (!string(text, node != kNone)) return false;
+      if (node != kNone) f_.nodes[node].text = text;
+      return true;
+    }
+    if (c == 't') return literal("true", Type::Bool);
+    if (c == 'f') return literal("false", Type::Bool);
+    if (c == 'n') return literal("null", Type::Null);
+    if (c == '-' || (c >= '0' && c <= '9')) return number();
+    if (static_cast<unsigned char>(c) >= 0x20 && static_cast<unsigned char>(c) < 0x7F) {
+      return fail(std::string("unexpected character '") + c + "'");
+    }
+    return fail("unexpected byte");
+  }
+
+  bool literal(std::string_view word, Type type) {
+    if (static_cast<std::size_t>(end_ - p_) < word.size() || std::memcmp(p_, word.data(), word.size()) != 0) {
+      return fail("invalid literal");
+    }
+    begin_value(type);
+    p_ += word.size();
+    return true;
+  }
+
+  // JSON number grammar. A value too large for a double is refused, as the JSON parsers of
+  // Courier's stack would turn it into Infinity (and nlohmann refuses it).
+  bool number() {
+    const std::uint32_t at = offset();
+    const char* start = p_;
+    if (*p_ == '-') ++p_;
+    if (p_ == end_ || *p_ < '0' || *p_ > '9') return fail("invalid number");
+    const char* int_begin = p_;
+    if (*p_ == '0') {
+      ++p_;
+    } else {
+      while (p_ < end_ && *p_ >= '0' && *p_ <= '9') ++p_;
+    }
+    const char* int_end = p_;
+    const char* frac_begin = p_;
+    const char* frac_end = p_;
+    if (p_ < end_ && *p_ == '.') {
+      ++p_;
+      frac_begin = p_;
+      if (p_ == end_ || *p_ < '0' || *p_ > '9') return fail("invalid number");
+      while (p_ < end_ && *p_ >= '0' && *p_ <= '9') ++p_;
+      frac_end = p_;
+    }
+    long exponent = 0;
+    if (p_ < end_ && (*p_ == 'e' || *p_ == 'E')) {
+      ++p_;
+      bool negative = false;
+      if (p_ < end_ && (*p_ == '+' || *p_ == '-')) negative = *p_++ == '-';
+      if (p_ == end_ || *p_ < '0' || *p_ > '9') return fail("invalid number");
+      while (p_ < end_ && *p_ >= '0' && *p_ <= '9') {
+        if (exponent < 1000000) exponent = exponent * 10 + (*p_ - '0');
+        ++p_;
+      }
+      if (negative) exponent = -exponent;
+    }
+    const char* after = p_;
+    p_ = begin_ + at;
+    if (too_large(int_begin, int_end, frac_begin, frac_end, exponent)) {
+      return fail("number out of range: " + std::string(start, static_cast<std::size_t>(after - start)));
+    }
+    begin_value(Type::Number);
+    p_ = after;
+    return true;
+  }
+
+  // Whether the decimal number rounds to infinity as a double (beyond 1.7976931348623158e308).
+  static bool too_large(const char* ib, const char* ie, const char* fb, const char* fe, long exponent) {
+    std::string digits;
+    long magnitude = 0;  // the power of ten of the first significant digit
+    bool seen = false;
+    for (const char* q = ib; q < ie; ++q) {
+      if (!seen && *q == '0') continue;
+      if (!seen) magnitude = static_cast<long>(ie - q) - 1;
+      seen = true;
+      if (digits.size() < 24) digits += *q;
+    }
+    for (const char* q = fb; q < fe; ++q) {
+      if (!seen && *q == '0') continue;
+      if (!seen) magnitude = -static_cast<long>(q - fb) - 1;
+      seen = true;
+      if (digits.size() < 24) digits += *q;
+    }
+    if (!seen) return false;
+    magnitude += exponent;
+    if (magnitude != 308) return magnitude > 308;
+    return digits > std::string_view("17976931348623158079");
+  }
+
+  // ---------------------------------------------------------------- strings
+  // Reads a string at p_ (on the opening quote) into `out`: a view of the text when it has no
+  // escapes, else (when `keep`) of its decoded copy in facts.decoded.
+  bool string(std::string_view& out, bool keep) {
+    const std::uint32_t at = offset();
+    ++p_;
+    const char* start = p_;
+    bool escaped = false;
+    for (;;) {
+      while (p_ < end_ && kPlain.v[static_cast<unsigned char>(*p_)]) ++p_;
+      if (p_ >= end_) return fail("unexpected end of input in a string");
+      const auto c = static_cast<unsigned char>(*p_);
+      if (c == '"') break;
+      if (c == '\\') {
+        escaped = true;
+        if (!escape(nullptr)) return false;
+        continue;
+      }
+      if (c < 0x20) {
+        static const char kHex[] = "0123456789ABCDEF";
+        return fail(std::string("control character U+00") + kHex[c >> 4] + kHex[c & 15] +
+                    " in a string must be escaped");
+      }
+      if (!utf8()) return false;
+    }
+    const std::string_view raw(start, static_cast<std::size_t>(p_ - start));
+    ++p_;
+    if (!escaped) {
+      out = raw;
+    } else if (keep || raw.size() > limits_.max_string_bytes) {
+      std::string decoded;
+      decoded.reserve(raw.size());
+      const char* save = p_;
+      p_ = start;
+      while (p_ < save - 1) {
+        if (*p_ == '\\') {
+          escape(&decoded);
+        } else {
+          decoded += *p_++;
+        }
+      }
+      p_ = save;
+      f_.decoded.push_back(std::move(decoded));
+      out = f_.decoded.back();
+    } else {
+      out = raw;
+    }
+    if (out.size() > limits_.max_string_bytes) {
+      std::string message = "A string of ";
+      append_decimal(message, out.size());
+      message += " bytes exceeds the limit of ";
+      append_decimal(message, limits_.max_string_bytes);
+      add(Severity::Error, "limit.string", pointer_here(), at, std::move(message),
+          "shorten the value; the limit is Limits::max_string_bytes");
+      return stop();
+    }
+    return true;
+  }
+
+  // One escape sequence at p_ (on the backslash); appends its UTF-8 to `out` when given.
+  bool escape(std::string* out) {
+    if (end_ - p_ < 2) return fail("unexpected end of input in a string");
+    const char e = p_[1];
+    char plain = 0;
+    switch (e) {
+      case '"': plain = '"'; break;
+      case '\\': plain = '\\'; break;
+      case '/': plain = '/'; break;
+      case 'b': plain = '\b'; break;
+      case 'f': plain = '\f'; break;
+      case 'n': plain = '\n'; break;
+      case 'r': plain = '\r'; break;
+      case 't': plain = '\t'; break;
+      case 'u': break;
+      default: return fail("invalid escape in a string");
+    }
+    if (plain) {
+      if (out) *out += plain;
+      p_ += 2;
+      return true;
+    }
+    std::uint32_t cp = 0;
+    if (!hex4(p_ + 2, cp)) return fail("invalid \\u escape in a string");
+    p_ += 6;
+    if (cp >= 0xDC00 && cp <= 0xDFFF) return fail("lone low surrogate in a \\u escape");
+    if (cp >= 0xD800 && cp <= 0xDBFF) {
+      std::uint32_t low = 0;
+      if (end_ - p_ < 6 || p_[0] != '\\' || p_[1] != 'u' || !hex4(p_ + 2, low) || low < 0xDC00 || low > 0xDFFF) {
+        return fail("a high surrogate \\u escape must be followed by a low one");
+      }
+      p_ += 6;
+      cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+    }
+    if (out) append_utf8(*out, cp);
+    return true;
+  }
+
+  bool hex4(const char* q, std::uint32_t& cp) const {
+    if (end_ - q < 4) return false;
+    cp = 0;
+    for (int i = 0; i < 4; ++i) {
+      const int v = hex_value(q[i]);
+      if (v < 0) return false;
+      cp = (cp << 4) | static_cast<std::uint32_t>(v);
+    }
+    return true;
+  }
+
+  // One UTF-8 sequence at p_ (Unicode table 3-7: no overlongs, no surrogates, at most U+10FFFF).
+  // An error points at the first byte that cannot belong to a well-formed sequence.
+  bool utf8() {
+    const auto* u = reinterpret_cast<const unsigned char*>(p_);
+    const std::ptrdiff_t left = end_ - p_;
+    const unsigned c = u[0];
+    unsigned lo = 0x80;
+    unsigned hi = 0xBF;
+    int n = 0;
+    if (c >= 0xC2 && c <= 0xDF) {
+      n = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      n = 3;
+      if (c == 0xE0) lo = 0xA0;
+      if (c == 0xED) hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      n = 4;
+      if (c == 0xF0) lo = 0x90;
+      if (c == 0xF4) hi = 0x8F;
+    }
+    int bad = n == 0 ? 0 : -1;
+    for (int i = 1; bad < 0 && i < n; ++i) {
+      const unsigned first_lo = i == 1 ? lo : 0x80;
+      const unsigned first_hi = i == 1 ? hi : 0xBF;
+      if (i >= left || u[i] < first_lo || u[i] > first_hi) bad = i;
+    }
+    if (bad >= 0) {
+      p_ += bad < left ? bad : left;
+      add(Severity::Error, "json.utf8", pointer_here(), offset(), "Invalid UTF-8 in a string: ill-formed UTF-8 byte",
+          "save the payload as UTF-8");
+      return stop();
+    }
+    p_ += n;
+    return true;
+  }
+
+  // ---------------------------------------------------------------- where we are
+  // The JSON Pointer of the container at frames[level] (its parents' current members).
+  std::string pointer_to(std::size_t level) const {
+    std::string p;
+    for (std::size_t i = 0; i < level; ++i) segment(p, f_.frames[i]);
+    return p;
+  }
+
+  // The JSON Pointer of the value being read.
+  std::string pointer_here() const {
+    std::string p = pointer_to(f_.frames.size());
+    return p;
+  }
+
+  static void segment(std::string& p, const Frame& f) {
+    if (f.count == 0) return;
+    if (f.object) {
+      append_pointer_segment(p, f.key);
+    } else {
+      p += '/';
+      append_decimal(p, f.count - 1);
+    }
+  }
+
+  bool fail(std::string what) {
+    add(Severity::Error, "json.syntax", pointer_here(), offset(), "Malformed JSON: " + what,
+        "check the JSON near this position");
+    return stop();
+  }
+
+  // The text ends here (an error): repeats already read in the open objects are still reported.
+  bool stop() {
+    for (std::size_t level = 0; level < f_.frames.size(); ++level) {
+      if (f_.frames[level].maybe_dup) duplicates(level);
+    }
+    return false;
+  }
+
+  void add(Severity severity, const char* code, std::string path, std::uint32_t at, std::string message,
+           std::string hint) {
+    Problem p{severity, code, std::move(path), std::move(message), std::move(hint), {}, {}, {}};
+    p.offset = at;
+    report_.add(std::move(p));
+  }
+
+  const char* begin_;
+  const char* p_;
+  const char* end_;
+  const Limits& limits_;
+  Facts& f_;
+  Report& report_;
+};
+
+}  // namespace
+
+void scan(std::string_view text, const Limits& limits, facts::Facts& facts, Report& report) {
+  Scanner(text, limits, facts, report).run();
+}
+
+}  // namespace caw
