@@ -5,8 +5,8 @@
  * Other bundlers that pick "edge-light" must support the same suffix, or the host calls
  * init({ module }) with a module it imported itself (`courier-automations-wasm/wasm`).
  */
-import wasmModule from '../dist/courier_automations.wasm?module';
-import { setDefaultSource } from './runtime.js';
+import wasmModule from '../dist/caw_validate.wasm?module';
+import { setDefaultSource } from './validate/loader.js';
 
 setDefaultSource(async () => ({ module: wasmModule }));
 

@@ -1,6 +1,23 @@
 /**
  * Errors of the wasm-backed API. The client's errors live in js/client/errors.js.
+ *
+ * Each published entry is one bundled file, and the wasm-free client (`./client`) cannot import
+ * the main entry's bundle, so it carries its own copy of ValidationError. `instanceof` still
+ * works across copies: every class is branded with a registered symbol, and its
+ * Symbol.hasInstance looks for the brand (and falls back to the prototype chain for subclasses).
  */
+
+/** @param {Function} cls @param {string} name */
+function brand(cls, name) {
+  const mark = Symbol.for(`courier-automations-wasm.${name}`);
+  Object.defineProperty(cls.prototype, mark, { value: true });
+  Object.defineProperty(cls, Symbol.hasInstance, {
+    value(/** @type {any} */ value) {
+      if (this !== cls) return Function.prototype[Symbol.hasInstance].call(this, value);
+      return value !== null && typeof value === 'object' && value[mark] === true;
+    },
+  });
+}
 
 /** A payload (or scenario) the validator refused; `report` says everything that is wrong. */
 export class ValidationError extends Error {
@@ -13,14 +30,16 @@ export class ValidationError extends Error {
     this.report = report;
   }
 }
+brand(ValidationError, 'ValidationError');
 
-/** The wasm module could not be loaded, or an API call came before init(). */
+/** A wasm module could not be loaded, or an API call came before init(). */
 export class InitError extends Error {
   constructor(message, options) {
     super(message, options);
     this.name = 'InitError';
   }
 }
+brand(InitError, 'InitError');
 
 /**
  * The WebAssembly instance trapped during this call (out of memory, an abort, a wasm stack
@@ -36,3 +55,4 @@ export class InstanceReplacedError extends InitError {
     this.replaced = !!replaced;
   }
 }
+brand(InstanceReplacedError, 'InstanceReplacedError');

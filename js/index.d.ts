@@ -1,15 +1,18 @@
-// Hand-written types for courier-automations-wasm (Emscripten 3.1.6 generates none).
-// One public API behind every runtime entry (node.js, browser.js, workerd.js, edge.js), so
-// this one file types all of them. Keep in step with js/*.js and docs/courier-semantics.md §6.
+// Hand-written types for courier-automations-wasm, the main entry: loading the validate-only
+// module, validate, the version, the errors, the report and the request body. One API behind
+// every runtime entry (dist/node.js, browser.js, workerd.js, edge.js). `./dry-run` adds
+// normalize and the dry run (js/dry-run/index.d.ts), `./client` the client; both use the
+// Problem and Report declared here. Keep in step with js/*.js and docs/courier-semantics.md §6.
 
 // ---------------------------------------------------------------------------------------------
 // Loading
 // ---------------------------------------------------------------------------------------------
 
 /**
- * Where init() finds the WebAssembly module. Give exactly one; without any, each runtime entry
- * has a default (Node reads the file, browsers and Deno stream it from `import.meta.url`,
- * workerd and Vercel Edge import it as a module).
+ * Where init() finds the validate-only WebAssembly module (`courier-automations-wasm/wasm`).
+ * Give exactly one; without any, each runtime entry has a default (Node reads the file,
+ * browsers and Deno stream it from `import.meta.url`, workerd and Vercel Edge import it as a
+ * module).
  */
 export interface InitSource {
   /** A precompiled module: what Cloudflare Workers and Vercel Edge must use (no compiling bytes there). */
@@ -21,13 +24,13 @@ export interface InitSource {
 }
 
 /**
- * Loads the WebAssembly module. Safe to call many times; later calls reuse the first load.
- * Every other call except dryRun and Simulator.create needs it to have resolved first.
+ * Loads the validate-only WebAssembly module. Safe to call many times; later calls reuse the
+ * first load. validate() needs it to have resolved first.
  * @throws {InitError} when the module cannot be loaded
  */
 export function init(source?: InitSource): Promise<void>;
 
-/** The package version, as compiled into the wasm module. */
+/** The package version. */
 export function version(): string;
 
 // ---------------------------------------------------------------------------------------------
@@ -56,7 +59,11 @@ export interface Report {
   warnings: Problem[];
 }
 
-/** A payload (or scenario) the package refused; `report` says everything that is wrong. */
+/**
+ * A payload (or scenario) the package refused; `report` says everything that is wrong. One
+ * class for every entry: `instanceof` holds whichever entry (`.`, `./dry-run`, `./client`)
+ * made the error and whichever the class is imported from.
+ */
 export class ValidationError extends Error {
   constructor(report: Report, message?: string);
   readonly name: 'ValidationError';
@@ -82,27 +89,15 @@ export class InstanceReplacedError extends InitError {
 }
 
 /**
- * What normalize and validate take: any JS value (typically an InvokeBody), JSON text, or UTF-8
+ * What validate (and the dry run's normalize) take: any JS value (typically an InvokeBody), JSON text, or UTF-8
  * bytes (Uint8Array / ArrayBuffer). `unknown` on purpose: they exist to check untrusted input,
  * and this makes `validate` fit the client's `validator` hook.
  */
 export type PayloadInput = unknown;
 
 // ---------------------------------------------------------------------------------------------
-// normalize / validate
+// validate
 // ---------------------------------------------------------------------------------------------
-
-export interface NormalizeOptions {
-  /** Pretty-print with this many spaces (0–16); compact when omitted. */
-  indent?: number;
-}
-
-/**
- * Canonical JSON of an ad hoc invoke body: the schema's field order, meaning unchanged.
- * @throws {ValidationError} when the payload is malformed or has the wrong shape
- * @throws {InitError} before init()
- */
-export function normalize(payload: PayloadInput, options?: NormalizeOptions): string;
 
 /**
  * `schema`: exactly the OpenAPI contract. `courier` (default): the contract plus what
@@ -136,171 +131,3 @@ export interface TemplateInvokeBody {
   recipient?: string | null;
   template?: string | null;
 }
-
-// ---------------------------------------------------------------------------------------------
-// Dry run: scenario in, trace out
-// ---------------------------------------------------------------------------------------------
-
-/** An ISO 8601 instant, e.g. `2024-04-01T09:00:00Z`. */
-export type Instant = string;
-
-/** A canned answer for a fetch-data webhook, matched by method and URL. */
-export interface WebhookFixture {
-  method?: HttpMethod | string;
-  url: string;
-  /** The JSON the webhook answers with. */
-  response?: unknown;
-  /** An HTTP status; a failing status makes the step see `{}`, as Courier does. */
-  status?: number;
-}
-
-export interface Fixtures {
-  /** Stored profiles by recipient id. */
-  profiles?: { [recipientId: string]: JsonObject };
-  /** Subscribers (recipient ids) by list id. */
-  lists?: { [listId: string]: string[] };
-  /** Automation templates (for invoke steps and invoke-by-template) by id. */
-  templates?: { [templateId: string]: InvokeBody };
-  webhooks?: WebhookFixture[];
-}
-
-export interface Invocation {
-  /** When the request arrives; default: the scenario's `now`. */
-  at?: Instant;
-  /** Invoke a template fixture instead of an ad hoc body. */
-  templateId?: string;
-  request: InvokeBody | TemplateInvokeBody;
-}
-
-/** Everything a dry run needs; nothing touches the network. */
-export interface Scenario {
-  /** The virtual clock's start. */
-  now: Instant;
-  /** Seeds the run-id generator: same scenario and seed, byte-identical trace. */
-  seed?: number;
-  fixtures?: Fixtures;
-  invocations: Invocation[];
-}
-
-export type RunStatus = 'PROCESSING' | 'WAITING' | 'PROCESSED' | 'CANCELED' | 'ERROR';
-export type StepStatus = RunStatus | 'SKIPPED' | 'NOT PROCESSED';
-
-export interface TraceStep {
-  index: number;
-  action: StepAction | string;
-  ref?: string;
-  status: StepStatus;
-  startedAt: Instant | null;
-  finishedAt: Instant | null;
-  input: unknown;
-  output: unknown;
-  notes?: string[];
-}
-
-export interface TraceRun {
-  /** `1-<8 hex>-<24 hex>`, like Courier's. */
-  runId: string;
-  invokedAt: Instant;
-  status: RunStatus;
-  cancelationToken?: string;
-  parentRunId?: string;
-  /** The template fixture, for runs invoked by template (or by an invoke step). */
-  templateId?: string;
-  steps: TraceStep[];
-}
-
-/** A notification the run would have sent. */
-export interface TraceMessage {
-  runId: string;
-  stepIndex: number;
-  at: Instant;
-  recipient: string;
-  template: string;
-  brand?: string;
-  data: JsonObject;
-  profile?: JsonObject;
-  /** The list, for messages of a send-list step. */
-  list?: string;
-}
-
-export interface Trace {
-  runs: TraceRun[];
-  messages: TraceMessage[];
-  /** The profile store at the end. */
-  profiles: { [recipientId: string]: JsonObject };
-  endedAt: Instant;
-  /** Why the simulation stopped early (a limit was hit), when it did. */
-  error?: string;
-  /** Validation warnings of the scenario's requests. */
-  warnings?: Problem[];
-  /** Simulator only: the fetch-data call waiting for an answer, when there is one. */
-  pendingFetch?: FetchRequest;
-}
-
-/** A fetch-data call the dry run could not answer from fixtures, handed to `options.fetch`. */
-export interface FetchRequest {
-  method: string;
-  url: string;
-  headers?: { [name: string]: string };
-  body?: unknown;
-  params?: JsonObject;
-}
-
-export interface DryRunOptions {
-  /** `full` (default) records every step's input and output; `summary` keeps statuses and messages. */
-  detail?: 'full' | 'summary';
-  /** The virtual clock's start when a bare payload is given (a scenario has its own `now`). */
-  now?: Instant | Date;
-  seed?: number;
-  /** Answers fetch-data calls that have no fixture; its value is the webhook's JSON. Errors count as `{}`. */
-  fetch?: (request: FetchRequest) => unknown | Promise<unknown>;
-  limits?: { maxRuns?: number; maxEvents?: number; maxInvokeDepth?: number };
-}
-
-/**
- * Simulates a scenario, or a bare ad hoc invoke body, on a virtual clock until nothing is left
- * to do. Loads the wasm if needed.
- * @throws {ValidationError} when the scenario or one of its requests has errors
- */
-export function dryRun(scenarioOrPayload: Scenario | InvokeBody | string | Uint8Array | ArrayBuffer, options?: DryRunOptions): Promise<Trace>;
-
-/** dryRun without awaiting: needs init() first and takes no `fetch`. */
-export function dryRunSync(scenarioOrPayload: Scenario | InvokeBody | string | Uint8Array | ArrayBuffer, options?: Omit<DryRunOptions, 'fetch'>): Trace;
-
-export interface SimulatorOptions extends DryRunOptions {
-  fixtures?: Fixtures;
-}
-
-/**
- * Stepwise dry runs: invoke runs, move the virtual clock, read the trace at any point.
- * Holds wasm memory: call delete() when done.
- */
-export class Simulator {
-  private constructor();
-  static create(options?: SimulatorOptions): Promise<Simulator>;
-  /** Starts a run now, or schedules it at `at` (then returns null). */
-  invoke(payload: InvokeBody | TemplateInvokeBody | string, options?: { at?: Instant | Date; templateId?: string }): string | null;
-  /** Moves the clock by a duration (`"1 day"`) or to an instant, running what falls due. */
-  advance(durationOrUntil: string | Date): Promise<void>;
-  /** Runs every scheduled event, skipping time. */
-  runUntilIdle(): Promise<void>;
-  /** The virtual clock. */
-  now(): Instant;
-  trace(): Trace;
-  /** Frees the wasm memory. Safe to call twice. */
-  delete(): void;
-}
-
-// ---------------------------------------------------------------------------------------------
-// The client (`courier-automations-wasm/client`, wasm-free)
-// ---------------------------------------------------------------------------------------------
-// The main entry exports the same client with the wasm validator plugged in (bodies are
-// validated in full before anything is sent) and the client's error classes; its other types
-// are re-exported as types. Names declared above win where both declare one (Problem, Report,
-// TemplateInvokeBody, ValidationError: the same shapes).
-export {
-  AutomationsClient, DEFAULT_BASE_URL, MAX_SERVER_WAIT_MS, CourierClientError, APIError, BadRequestError,
-  AuthenticationError, PermissionDeniedError, NotFoundError, ConflictError, UnprocessableEntityError,
-  RateLimitError, InternalServerError, ConnectionError, TimeoutError, AbortError,
-} from './client/index.js';
-export type * from './client/index.js';

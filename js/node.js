@@ -1,9 +1,10 @@
 /**
- * Node.js entry (package.json "node" condition): reads the .wasm next to the package.
+ * Node.js entry (package.json "node" condition): reads the .wasm next to the package. The
+ * path is the same from js/ (sources) and from dist/ (the bundle), both one level deep.
  */
 import { readFile } from 'node:fs/promises';
-import { setDefaultSource } from './runtime.js';
+import { setDefaultSource } from './validate/loader.js';
 
-setDefaultSource(async () => ({ bytes: await readFile(new URL('../dist/courier_automations.wasm', import.meta.url)) }));
+setDefaultSource(async () => ({ bytes: await readFile(new URL('../dist/caw_validate.wasm', import.meta.url)) }));
 
 export * from './index.js';

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the native core + GoogleTest suite (build/native) and the wasm package files (dist/).
+# Builds the native core + GoogleTest suite (build/native), the wasm modules (dist/*.wasm) and,
+# after the wasm preset, the bundled entries (dist/**/*.js, scripts/bundle.mjs).
 # Incremental: configures a preset only once, then lets ninja decide what is stale.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,4 +11,5 @@ presets=("$@")
 for preset in "${presets[@]}"; do
   [ -f "build/$preset/build.ninja" ] || cmake --preset "$preset" >/dev/null
   cmake --build --preset "$preset"
+  if [ "$preset" = wasm ]; then node scripts/bundle.mjs >/dev/null; fi
 done

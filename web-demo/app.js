@@ -1,8 +1,8 @@
 /**
- * The playground. Uses only the package's public browser entry (served at /pkg/js/browser.js)
+ * The playground. Uses only the package's public browser entry of ./dry-run (served at /pkg/js/dry-run/browser.js)
  * and, for "invoke for real", its wasm-free client (/pkg/js/client/index.js).
  */
-import * as caw from '/pkg/js/browser.js';
+import * as caw from '/pkg/js/dry-run/browser.js';
 import { Editor } from './editor.js';
 import { lineColumn, locate, mapJson } from './jsonmap.js';
 import { formatDuration, renderTimeline, toMs } from './timeline.js';

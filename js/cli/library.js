@@ -7,13 +7,13 @@ import { CliError } from './errors.js';
 /** @type {Promise<any> | null} */
 let loading = null;
 
-/** @returns {Promise<typeof import('../node.js')>} the package's Node entry, initialized */
+/** @returns {Promise<typeof import('../dry-run/node.js')>} the package's Node entry, initialized */
 export function loadLibrary() {
   if (!loading) {
     loading = (async () => {
       let lib;
       try {
-        lib = await import('../node.js');
+        lib = await import('../dry-run/node.js');
       } catch (err) {
         const e = /** @type {any} */ (err);
         if (e?.code === 'ERR_MODULE_NOT_FOUND' && /courier_automations\.mjs/.test(String(e.message))) {

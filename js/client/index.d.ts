@@ -1,24 +1,11 @@
 // Hand-written types for courier-automations-wasm/client. Keep in step with the JSDoc in
 // js/client/*.js.
 
-/** One problem in a validation report; `path` is a JSON Pointer into the body. */
-export interface Problem {
-  code: string;
-  path: string;
-  message: string;
-  hint?: string;
-  line?: number;
-  column?: number;
-}
+// Problem, Report and ValidationError are the main entry's, declared once in ../index.d.ts.
+import type { Problem, Report } from '../index.js';
+export type { Problem, Report };
 
-/** What a validator returns. */
-export interface Report {
-  valid: boolean;
-  errors: Problem[];
-  warnings: Problem[];
-}
-
-/** Full validation of an ad hoc body, e.g. the package's wasm validator. May be async. */
+/** Full validation of an ad hoc body, e.g. the main entry's `validate` (after `init()`). May be async. */
 export type Validator = (body: unknown, options: { level: 'courier' }) => Report | Promise<Report>;
 
 export type Fetch = (input: string, init: RequestInit) => Promise<Response>;
@@ -156,8 +143,5 @@ export declare class AbortError extends CourierClientError {
   readonly idempotencyKey: string | undefined;
 }
 
-/** The same class as the main entry's ValidationError. */
-export declare class ValidationError extends Error {
-  constructor(report: Report, message?: string);
-  readonly report: Report;
-}
+/** The main entry's ValidationError (`instanceof` holds across entries). */
+export { ValidationError } from '../index.js';

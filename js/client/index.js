@@ -10,7 +10,7 @@ export {
   ConnectionError, TimeoutError, AbortError,
 } from './errors.js';
 export { MAX_SERVER_WAIT_MS } from './retry.js';
-// Re-exported so `instanceof` works with a single import; the same class as the main entry's.
+// Re-exported so `instanceof` works with a single import; instanceof holds with the main entry's class too (js/errors.js).
 export { ValidationError } from '../errors.js';
 
 /**

@@ -2,7 +2,7 @@
  * What the client needs to know about the runtime it is in, without importing anything that
  * only exists in one runtime.
  */
-import { VERSION } from './version.js';
+import { VERSION } from '../version.js';
 
 /** A page (main thread). Workers, Node, Deno and edge runtimes have no `document`. */
 export function isBrowser() {

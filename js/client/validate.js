@@ -1,6 +1,6 @@
 /**
  * Checks the client runs before sending. It never imports wasm: the package's full
- * validator is passed in as the `validator` option (the main entry plugs it in). Without
+ * validator is passed in as the `validator` option (the main entry's `validate`). Without
  * one, only structural checks that plain JS does cheaply are made, so the client refuses
  * obvious mistakes (a string body, steps not an array) but not, e.g., a malformed delay.
  */

@@ -37,7 +37,7 @@ export async function startEmulator(options = {}) {
   if (!Number.isSafeInteger(seed) || seed < 0) throw new TypeError('startEmulator: seed must be a non-negative integer');
   if (!Number.isSafeInteger(bodyLimit) || bodyLimit <= 0) throw new TypeError('startEmulator: bodyLimit must be a positive integer');
 
-  const lib = await import('../node.js');
+  const lib = await import('../dry-run/node.js');
   await lib.init();
   const world = await World.create(lib, { now, seed, fixtures });
   const handler = createHandler({

@@ -1,5 +1,5 @@
 // Shipped code must run under CSP `script-src 'self' 'wasm-unsafe-eval'` and in workerd, where
-// eval and the Function constructor are forbidden: nothing in js/ or the wasm glue may use them.
+// eval and the Function constructor are forbidden: nothing in js/, the bundles or the wasm glue may use them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
@@ -20,7 +20,12 @@ async function shippedFiles() {
   }
   for (const entry of pkg.files) {
     if (entry.endsWith('/')) await walk(entry.replace(/\/$/, ''));
-    else if (/\.(m?js)$/.test(entry)) out.push(entry);
+    else if (entry.includes('*')) {
+      // A one-level glob such as dist/*.js.
+      const dir = entry.slice(0, entry.lastIndexOf('/'));
+      const name = new RegExp(`^${entry.slice(dir.length + 1).replace(/[.]/g, '\\.').replace(/\*/g, '[^/]*')}$`);
+      for (const e of await readdir(join(root, dir), { withFileTypes: true })) if (e.isFile() && name.test(e.name)) out.push(join(dir, e.name));
+    } else if (/\.(m?js)$/.test(entry)) out.push(entry);
   }
   return out;
 }
@@ -35,6 +40,9 @@ const forbidden = [
 test('no eval, Function constructor or string timers in shipped JS', async () => {
   const files = await shippedFiles();
   assert.ok(files.includes('dist/courier_automations.mjs'), 'the wasm glue is checked too');
+  for (const bundle of ['dist/node.js', 'dist/browser.js', 'dist/dry-run/browser.js', 'dist/client/index.js']) {
+    assert.ok(files.includes(bundle), `the bundle ${bundle} is checked too`);
+  }
   assert.ok(files.some((f) => f.startsWith('js/')), 'the package JS is checked');
   for (const f of files) {
     const text = await readFile(join(root, f), 'utf8');

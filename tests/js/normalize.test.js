@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { init, normalize, version, ValidationError } from 'courier-automations-wasm';
+import { init, normalize, version, ValidationError } from 'courier-automations-wasm/dry-run';
 
 const seed = await readFile(new URL('../fixtures/valid/seed-example.json', import.meta.url), 'utf8');
 

@@ -1,14 +1,13 @@
-/** The browser test page over the installed package (used by the Chromium test and the bench). */
+/** The browser test page over the installed package (used by the Chromium test). */
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { seedText, packageName, resolveExport } from './installed.js';
+import { seedText, packageName, importEntries } from './installed.js';
 
 export const launchArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** Writes the test page into the installed project; returns its path on the server. */
 export function writePage(project, pkg) {
-  const entry = resolveExport(pkg, '.', ['browser']);
   const dir = join(project, 'browser-test');
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'seed.json'), seedText);
@@ -17,17 +16,16 @@ export function writePage(project, pkg) {
   writeFileSync(join(dir, 'main.js'), `
     window.__violations = [];
     document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));
-    import * as api from '/node_modules/${packageName}/${entry.slice(2)}';
+    ${importEntries(pkg, { conditions: ['browser'], base: `/node_modules/${packageName}` })}
     import { probe } from '/probe.mjs';
     try {
-      const started = performance.now();
-      await api.init();
+      await main.init();
+      await dryRun.init();
       const seed = await (await fetch('./seed.json')).text();
-      window.__result = { ok: true, result: await probe(api, seed), ms: performance.now() - started };
+      window.__result = { ok: true, result: await probe({ main, dryRun, client }, seed) };
     } catch (e) {
       window.__result = { ok: false, error: String(e && e.stack || e) };
     }
   `);
   return '/browser-test/index.html';
 }
-

@@ -1,6 +1,6 @@
 // The installed package in Chromium (Debian's /usr/bin/chromium driven by playwright-core):
-// a test page imports the "browser" entry from a local static server, once without and once
-// with the CSP `script-src 'self' 'wasm-unsafe-eval'`; no CSP violation may occur.
+// a test page imports every entry's "browser" bundle from a local static server, once without
+// and once with the CSP `script-src 'self' 'wasm-unsafe-eval'`; no CSP violation may occur.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -23,7 +23,7 @@ after(async () => { await browser?.close(); });
 
 const csp = "script-src 'self' 'wasm-unsafe-eval'";
 for (const [label, headers] of [['without CSP', {}], [`with CSP ${csp}`, { 'Content-Security-Policy': csp }]]) {
-  test(`chromium ${label}: init and normalize from the browser entry`, { skip: missing, timeout: 120_000 }, async () => {
+  test(`chromium ${label}: init, validate, normalize and dryRun from the browser entries`, { skip: missing, timeout: 120_000 }, async () => {
     const { project, pkg } = installed();
     writeProbe(project);
     const page = writePage(project, pkg);
@@ -42,7 +42,13 @@ for (const [label, headers] of [['without CSP', {}], [`with CSP ${csp}`, { 'Cont
       assertProbe(result, `chromium ${label}`);
       assert.deepEqual(await tab.evaluate(() => window.__violations), [], 'no securitypolicyviolation event');
       assert.deepEqual(console_.filter((l) => /Content Security Policy|Refused to|EvalError/i.test(l)), [], 'no CSP complaint on the console');
-      assert.ok(server.requests.some((p) => p.endsWith('.wasm')), 'the .wasm was fetched from the package');
+      for (const wasm of ['/dist/caw_validate.wasm', '/dist/courier_automations.wasm']) {
+        assert.ok(server.requests.some((p) => p.endsWith(wasm)), `${wasm} was fetched from the package`);
+      }
+      // One file per entry: the bundles import nothing but each other.
+      const scripts = server.requests.filter((p) => p.includes(`/node_modules/`) && p.endsWith('.js')).sort();
+      assert.deepEqual(scripts.map((p) => p.replace(/^.*\/node_modules\/[^/]+\//, '')),
+        ['dist/browser.js', 'dist/client/index.js', 'dist/dry-run/browser.js']);
     } finally {
       await context.close();
       await server.close();

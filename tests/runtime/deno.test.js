@@ -1,12 +1,13 @@
-// The installed package in Deno (the npm `deno` devDependency): imported by package name from
-// the local node_modules (Deno picks the "deno" condition), then by the browser entry's path.
+// The installed package in Deno (the npm `deno` devDependency): every entry imported by package
+// name from the local node_modules (Deno picks the "deno" condition), then by the paths the
+// exports map gives for it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { installed, writeProbe, seedText, packageName, repoRoot, resolveExport } from './installed.js';
+import { installed, writeProbe, seedText, packageName, repoRoot, resolveExport, importEntries } from './installed.js';
 import { assertProbe } from './expect.js';
 
 const deno = join(repoRoot, 'node_modules/.bin/deno');
@@ -22,31 +23,31 @@ function runDeno(project, file, source) {
   });
 }
 
-test('deno: import by package name (local node_modules), init, normalize', { skip: missing }, () => {
-  const { project } = installed();
+test('deno: every entry by package name (local node_modules): init, validate, normalize, dryRun', { skip: missing }, () => {
+  const { project, pkg } = installed();
   writeProbe(project);
   const out = runDeno(project, 'deno-by-name.mjs', `
-    import * as api from '${packageName}';
+    ${importEntries(pkg)}
     import { probe } from './probe.mjs';
-    await api.init();
-    const resolved = import.meta.resolve('${packageName}');
-    console.log(JSON.stringify({ resolved, result: await probe(api, ${JSON.stringify(seedText)}) }));
+    await main.init();
+    await dryRun.init();
+    const resolved = import.meta.resolve('${packageName}/dry-run');
+    console.log(JSON.stringify({ resolved, result: await probe({ main, dryRun, client }, ${JSON.stringify(seedText)}) }));
   `);
   const { resolved, result } = JSON.parse(out);
-  assert.match(resolved, /\/js\/browser\.js$/, 'Deno picks the "deno" condition');
+  assert.match(resolved, /\/dist\/dry-run\/browser\.js$/, 'Deno picks the "deno" condition');
   assertProbe(result, 'deno');
 });
 
-test('deno: the "deno" entry by file path', { skip: missing }, () => {
+test('deno: the "deno" entries by file path', { skip: missing }, () => {
   const { project, pkg } = installed();
-  const entry = resolveExport(pkg, '.', ['deno']);
-  assert.equal(entry, './js/browser.js');
+  assert.equal(resolveExport(pkg, '.', ['deno']), './dist/browser.js');
   writeProbe(project);
   const out = runDeno(project, 'deno-by-path.mjs', `
-    import * as api from './node_modules/${packageName}/${entry.slice(2)}';
+    ${importEntries(pkg, { conditions: ['deno'] })}
     import { probe } from './probe.mjs';
-    await api.init();
-    console.log(JSON.stringify(await probe(api, ${JSON.stringify(seedText)})));
+    await dryRun.init();
+    console.log(JSON.stringify(await probe({ main, dryRun, client }, ${JSON.stringify(seedText)})));
   `);
   assertProbe(JSON.parse(out), 'deno (path)');
 });

@@ -53,6 +53,22 @@ export function resolveExport(pkg, subpath, conditions) {
   return target ?? null;
 }
 
+/** The entries every runtime test imports (probe.mjs), by the name probe() gives them. */
+export const ENTRIES = { main: '.', dryRun: './dry-run', client: './client' };
+
+/**
+ * Import statements binding `main`, `dryRun` and `client`: by package name, or (with
+ * `conditions`) by the file the exports map gives for those conditions, below `base`.
+ */
+export function importEntries(pkg, { conditions, base = `./node_modules/${packageName}` } = {}) {
+  return Object.entries(ENTRIES).map(([name, subpath]) => {
+    const specifier = conditions
+      ? `${base}/${resolveExport(pkg, subpath, conditions).slice(2)}`
+      : packageName + subpath.slice(1);
+    return `import * as ${name} from '${specifier}';`;
+  }).join('\n');
+}
+
 /** The seed example of the OpenAPI contract, as text. */
 export const seedText = readFileSync(join(repoRoot, 'tests/fixtures/valid/seed-example.json'), 'utf8');
 

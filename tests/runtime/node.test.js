@@ -1,11 +1,11 @@
-// The installed package in Node: imported by name (the "node" condition), and its wasm-free
-// ./client entry.
+// The installed package in Node: every entry imported by name (the "node" condition), the
+// .wasm exports handed to init(), the wasm-free ./client, and the ./emulator.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, rmSync, existsSync, writeFileSync } from 'node:fs';
+import { cpSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { installed, writeProbe, seedText, packageName } from './installed.js';
+import { installed, writeProbe, seedText, packageName, importEntries } from './installed.js';
 import { assertProbe } from './expect.js';
 
 function runNode(cwd, source) {
@@ -18,49 +18,74 @@ function runNode(cwd, source) {
   }
 }
 
-test('node: import by package name, init, normalize the seed example', () => {
-  const { project } = installed();
+test('node: every entry by package name: init, validate, normalize, dryRun', () => {
+  const { project, pkg } = installed();
   writeProbe(project);
   const out = runNode(project, `
-    import * as api from '${packageName}';
+    ${importEntries(pkg)}
     import { probe } from './probe.mjs';
-    await api.init();
-    console.log(JSON.stringify(await probe(api, ${JSON.stringify(seedText)})));
+    await dryRun.init();
+    const resolved = ['', '/dry-run', '/client'].map((s) => import.meta.resolve('${packageName}' + s));
+    console.log(JSON.stringify({ resolved, result: await probe({ main, dryRun, client }, ${JSON.stringify(seedText)}) }));
   `);
-  assertProbe(JSON.parse(out), 'node');
+  const { resolved, result } = JSON.parse(out);
+  assert.deepEqual(resolved.map((u) => u.replace(/^.*\/node_modules\/[^/]+\//, '')), ['dist/node.js', 'dist/dry-run/node.js', 'dist/client/index.js']);
+  assertProbe(result, 'node');
 });
 
-test('node: init({ bytes }) and init({ module }) with the ./wasm export', () => {
+test('node: init({ bytes }) and init({ module }) with the ./wasm and ./dry-run/wasm exports', () => {
   const { project } = installed();
   const out = runNode(project, `
     import { readFile } from 'node:fs/promises';
     import { createRequire } from 'node:module';
-    const wasmPath = createRequire(import.meta.url).resolve('${packageName}/wasm');
-    const module = await WebAssembly.compile(await readFile(wasmPath));
-    const api = await import('${packageName}');
-    await api.init({ module });
-    console.log(api.normalize('{"automation":{"steps":[{"template":"T","action":"send"}]}}'));
+    const require = createRequire(import.meta.url);
+    const small = await readFile(require.resolve('${packageName}/wasm'));
+    const full = await WebAssembly.compile(await readFile(require.resolve('${packageName}/dry-run/wasm')));
+    const main = await import('${packageName}');
+    const dryRun = await import('${packageName}/dry-run');
+    await main.init({ bytes: small });
+    await dryRun.init({ module: full, validate: { bytes: small } });
+    console.log(JSON.stringify([main.validate('{}').valid, dryRun.normalize('{"automation":{"steps":[{"template":"T","action":"send"}]}}')]));
   `);
-  assert.equal(out.trim(), '{"automation":{"steps":[{"action":"send","template":"T"}]}}');
+  assert.deepEqual(JSON.parse(out), [false, '{"automation":{"steps":[{"action":"send","template":"T"}]}}']);
 });
 
-test('node: ./client works without the wasm (the .wasm and glue removed from the install)', (t) => {
-  const { project, pkgDir } = installed();
-  if (!existsSync(join(pkgDir, 'js/client/index.js'))) {
-    t.skip('js/client/index.js is not in the package yet (the client is merged separately)');
-    console.warn('!! SKIPPED: ./client is in the exports map but js/client/index.js is not packed yet');
-    return;
-  }
+test('node: ./client works without any wasm (the .wasm files and the glue removed from the install)', () => {
+  const { project } = installed();
   const bare = `${project}-wasmless`;
   rmSync(bare, { recursive: true, force: true });
   cpSync(project, bare, { recursive: true });
-  rmSync(join(bare, 'node_modules', packageName, 'dist'), { recursive: true });
-  const out = runNode(bare, `
-    const client = await import('${packageName}/client');
-    console.log(JSON.stringify(Object.keys(client).sort()));
+  const dist = join(bare, 'node_modules', packageName, 'dist');
+  const removed = readdirSync(dist).filter((f) => f.endsWith('.wasm') || f.endsWith('.mjs'));
+  assert.deepEqual(removed.sort(), ['caw_validate.wasm', 'courier_automations.mjs', 'courier_automations.wasm']);
+  for (const f of removed) rmSync(join(dist, f));
+  try {
+    const out = runNode(bare, `
+      const client = await import('${packageName}/client');
+      console.log(JSON.stringify(Object.keys(client).sort()));
+    `);
+    assert.ok(JSON.parse(out).includes('AutomationsClient'), 'AutomationsClient is exported');
+  } finally {
+    rmSync(bare, { recursive: true, force: true });
+  }
+});
+
+test('node: ./emulator by package name answers an invoke with a run id', () => {
+  const { project } = installed();
+  const out = runNode(project, `
+    import { startEmulator } from '${packageName}/emulator';
+    const emu = await startEmulator({ port: 0, now: '2024-04-01T00:00:00Z' });
+    try {
+      const res = await fetch(emu.url + '/automations/invoke', {
+        method: 'POST', headers: { authorization: 'Bearer test-key', 'content-type': 'application/json' },
+        body: ${JSON.stringify(seedText)},
+      });
+      console.log(JSON.stringify({ status: res.status, body: await res.json() }));
+    } finally {
+      await emu.close();
+    }
   `);
-  const names = JSON.parse(out);
-  assert.ok(names.length > 0, 'the client entry exports something');
-  assert.ok(names.includes('AutomationsClient'), 'AutomationsClient is exported');
-  rmSync(bare, { recursive: true, force: true });
+  const { status, body } = JSON.parse(out);
+  assert.equal(status, 200);
+  assert.match(body.runId, /^1-[0-9a-f]{8}-[0-9a-f]{24}$/);
 });

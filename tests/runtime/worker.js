@@ -1,35 +1,41 @@
-/** A miniflare worker over the installed package (used by the workerd test and the bench). */
+/** A miniflare worker over the installed package (used by the workerd test). */
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeProbe, packageName, resolveExport } from './installed.js';
+import { writeProbe, packageName, resolveExport, importEntries } from './installed.js';
+
+/** The worker's fetch handler: init every entry (with `init` as given), probe the request body. */
+const handler = (init) => `
+  import { probe } from './probe.mjs';
+  export default {
+    async fetch(request) {
+      try {
+        ${init}
+        const result = await probe({ main, dryRun, client }, await request.text());
+        return Response.json({ ok: true, result });
+      } catch (e) {
+        return Response.json({ ok: false, error: String(e && e.stack || e) }, { status: 500 });
+      }
+    },
+  };`;
 
 /**
  * Writes a worker into the installed project and starts it in miniflare. By default it imports
- * the entry the exports map gives for workerd and calls init(); with `hostModule`, it imports
- * the default entry and hands init() a .wasm it imported itself (the `init({ module })` pattern).
+ * the entries the exports map gives for workerd and calls init(); with `hostModule`, it imports
+ * the default entries and hands init() the .wasm modules it imported itself (the
+ * `init({ module })` pattern). Returns the main entry's file.
  */
 export async function startWorker(project, pkg, { hostModule = false } = {}) {
   const { Miniflare } = await import('miniflare');
-  const entry = resolveExport(pkg, '.', hostModule ? ['default'] : ['workerd', 'worker', 'browser']);
-  const wasm = resolveExport(pkg, './courier_automations.wasm', []);
+  const conditions = hostModule ? ['default'] : ['workerd', 'worker', 'browser'];
+  const wasm = (subpath) => `./node_modules/${packageName}/${resolveExport(pkg, subpath, []).slice(2)}`;
   writeProbe(project);
   const file = hostModule ? 'worker-host-module.mjs' : 'worker.mjs';
   writeFileSync(join(project, file), `
-    import * as api from './node_modules/${packageName}/${entry.slice(2)}';
-    ${hostModule ? `import wasmModule from './node_modules/${packageName}/${wasm.slice(2)}';` : ''}
-    import { probe } from './probe.mjs';
-    export default {
-      async fetch(request) {
-        const started = performance.now();
-        try {
-          await api.init(${hostModule ? '{ module: wasmModule }' : ''});
-          const result = await probe(api, await request.text());
-          return Response.json({ ok: true, result, ms: performance.now() - started });
-        } catch (e) {
-          return Response.json({ ok: false, error: String(e && e.stack || e) }, { status: 500 });
-        }
-      },
-    };
+    ${importEntries(pkg, { conditions })}
+    ${hostModule ? `import smallWasm from '${wasm('./wasm')}';\n    import fullWasm from '${wasm('./dry-run/wasm')}';` : ''}
+    ${handler(hostModule
+    ? 'await main.init({ module: smallWasm }); await dryRun.init({ module: fullWasm, validate: { module: smallWasm } });'
+    : 'await main.init(); await dryRun.init();')}
   `);
   const mf = new Miniflare({
     modules: true,
@@ -42,46 +48,32 @@ export async function startWorker(project, pkg, { hostModule = false } = {}) {
     compatibilityDate: '2024-09-23',
   });
   await readyOrDisposed(mf);
-  return { mf, entry };
+  return { mf, entry: resolveExport(pkg, '.', conditions) };
 }
 
 /**
- * The "edge-light" entry (Vercel Edge) in workerd, which forbids compiling bytes just as the
+ * The "edge-light" entries (Vercel Edge) in workerd, which forbids compiling bytes just as the
  * Edge runtime does. Vercel's bundler turns `import m from './x.wasm?module'` into a
  * WebAssembly.Module; here the module list does the same by naming a CompiledWasm module
- * `.../courier_automations.wasm?module`. Every other file of the package is given as is.
+ * `.../x.wasm?module` for each .wasm. Every bundle of the package is given as is.
  */
 export async function startEdgeWorker(project, pkg) {
   const { Miniflare } = await import('miniflare');
-  const entry = resolveExport(pkg, '.', ['edge-light']);
   const pkgDir = join(project, 'node_modules', packageName);
   writeProbe(project);
-  const modules = [{
-    type: 'ESModule',
-    path: join(project, 'edge-worker.mjs'),
-    contents: `
-      import * as api from './node_modules/${packageName}/${entry.slice(2)}';
-      import { probe } from './probe.mjs';
-      export default {
-        async fetch(request) {
-          try {
-            await api.init();
-            return Response.json({ ok: true, result: await probe(api, await request.text()) });
-          } catch (e) {
-            return Response.json({ ok: false, error: String(e && e.stack || e) }, { status: 500 });
-          }
-        },
-      };`,
-  }, { type: 'ESModule', path: join(project, 'probe.mjs'), contents: readFileSync(join(project, 'probe.mjs'), 'utf8') }];
-  // Every JS file of the package, sub-folders included (the main entry imports js/client/).
-  for (const f of readdirSync(join(pkgDir, 'js'), { recursive: true })) {
-    if (String(f).endsWith('.js')) modules.push({ type: 'ESModule', path: join(pkgDir, 'js', String(f)), contents: readFileSync(join(pkgDir, 'js', String(f)), 'utf8') });
+  const modules = [
+    { type: 'ESModule', path: join(project, 'edge-worker.mjs'),
+      contents: `${importEntries(pkg, { conditions: ['edge-light'] })}\n${handler('await main.init(); await dryRun.init();')}` },
+    { type: 'ESModule', path: join(project, 'probe.mjs'), contents: readFileSync(join(project, 'probe.mjs'), 'utf8') },
+  ];
+  const dist = join(pkgDir, 'dist');
+  for (const f of readdirSync(dist, { recursive: true }).map(String)) {
+    if (f.endsWith('.js')) modules.push({ type: 'ESModule', path: join(dist, f), contents: readFileSync(join(dist, f), 'utf8') });
+    if (f.endsWith('.wasm')) modules.push({ type: 'CompiledWasm', path: join(dist, `${f}?module`), contents: readFileSync(join(dist, f)) });
   }
-  modules.push({ type: 'ESModule', path: join(pkgDir, 'dist/courier_automations.mjs'), contents: readFileSync(join(pkgDir, 'dist/courier_automations.mjs'), 'utf8') });
-  modules.push({ type: 'CompiledWasm', path: join(pkgDir, 'dist/courier_automations.wasm?module'), contents: readFileSync(join(pkgDir, 'dist/courier_automations.wasm')) });
   const mf = new Miniflare({ modules, modulesRoot: project, compatibilityDate: '2024-09-23' });
   await readyOrDisposed(mf);
-  return { mf, entry };
+  return { mf, entry: resolveExport(pkg, '.', ['edge-light']) };
 }
 
 /** Waits for miniflare; a workerd that failed to start is disposed, so it cannot keep the test process alive. */

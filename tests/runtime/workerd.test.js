@@ -1,6 +1,6 @@
-// The installed package in workerd (miniflare 3): an ES-module worker imports the entry the
+// The installed package in workerd (miniflare 3): an ES-module worker imports every entry the
 // exports map gives for the "workerd" condition; .wasm imports become CompiledWasm modules, as
-// wrangler makes them. The worker normalizes (and validates, once it exists) a request body.
+// wrangler makes them. The worker validates, normalizes and dry-runs a request body.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -12,11 +12,11 @@ import { assertProbe } from './expect.js';
 const missing = !existsSync(join(repoRoot, 'node_modules/miniflare/package.json'));
 if (missing) console.warn('!! SKIPPED: miniflare is not installed (npm ci installs the devDependency)');
 
-test('workerd: the "workerd" entry imports the .wasm as a module and normalizes a request body', { skip: missing, timeout: 120_000 }, async () => {
+test('workerd: the "workerd" entries import their .wasm as modules and validate, normalize, dry-run a request body', { skip: missing, timeout: 120_000 }, async () => {
   const { project, pkg } = installed();
   const { mf, entry } = await startWorker(project, pkg);
   try {
-    assert.equal(entry, './js/workerd.js');
+    assert.equal(entry, './dist/workerd.js');
     const response = await mf.dispatchFetch('http://worker/', { method: 'POST', body: seedText });
     const body = await response.json();
     assert.ok(body.ok, `worker failed: ${body.error}`);
@@ -26,11 +26,11 @@ test('workerd: the "workerd" entry imports the .wasm as a module and normalizes 
   }
 });
 
-test('workerd: init({ module }) with a .wasm the host imported, through the default entry', { skip: missing, timeout: 120_000 }, async () => {
+test('workerd: init({ module }) with the .wasm modules the host imported, through the default entries', { skip: missing, timeout: 120_000 }, async () => {
   const { project, pkg } = installed();
   const { mf, entry } = await startWorker(project, pkg, { hostModule: true });
   try {
-    assert.equal(entry, './js/browser.js');
+    assert.equal(entry, './dist/browser.js');
     const response = await mf.dispatchFetch('http://worker/', { method: 'POST', body: seedText });
     const body = await response.json();
     assert.ok(body.ok, `worker failed: ${body.error}`);
@@ -40,11 +40,11 @@ test('workerd: init({ module }) with a .wasm the host imported, through the defa
   }
 });
 
-test('edge-light entry (Vercel Edge) in workerd, with `.wasm?module` imports as compiled modules', { skip: missing, timeout: 120_000 }, async () => {
+test('edge-light entries (Vercel Edge) in workerd, with `.wasm?module` imports as compiled modules', { skip: missing, timeout: 120_000 }, async () => {
   const { project, pkg } = installed();
   const { mf, entry } = await startEdgeWorker(project, pkg);
   try {
-    assert.equal(entry, './js/edge.js');
+    assert.equal(entry, './dist/edge.js');
     const response = await mf.dispatchFetch('http://worker/', { method: 'POST', body: seedText });
     const body = await response.json();
     assert.ok(body.ok, `worker failed: ${body.error}`);

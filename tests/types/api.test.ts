@@ -1,9 +1,14 @@
-// Type test for the hand-written js/index.d.ts: valid code must compile, and every
-// `@ts-expect-error` line must really be an error. Run by `npm test` (tsc --noEmit).
+// Type test for the hand-written .d.ts of every entry (js/index.d.ts, js/dry-run/index.d.ts,
+// js/client/index.d.ts): valid code must compile, and every `@ts-expect-error` line must really
+// be an error. Run by `npm test` (tsc --noEmit).
 import {
-  init, version, normalize, validate, dryRun, dryRunSync, Simulator, ValidationError, InitError,
-  type InvokeBody, type Step, type Report, type Problem, type Trace, type Scenario, type DelayStep,
+  init, version, validate, ValidationError, InitError,
+  type InvokeBody, type Step, type Report, type Problem, type DelayStep,
 } from 'courier-automations-wasm';
+import {
+  init as initDryRun, normalize, dryRun, dryRunSync, Simulator, validate as validateFromDryRun,
+  ValidationError as DryRunValidationError, type Trace, type Scenario, type Report as DryRunReport,
+} from 'courier-automations-wasm/dry-run';
 
 declare const wasmModule: WebAssembly.Module;
 declare const bytes: Uint8Array;
@@ -14,9 +19,19 @@ async function loading(): Promise<void> {
   await init({ bytes });
   await init({ url: new URL('https://example.com/courier_automations.wasm') });
   // @ts-expect-error init takes a source object, not a string
-  await init('courier_automations.wasm');
+  await init('caw_validate.wasm');
   const v: string = version();
+  // The dry run's init takes its own module and, optionally, the validate-only one.
+  await initDryRun();
+  await initDryRun({ module: wasmModule, validate: { module: wasmModule } });
+  // @ts-expect-error validate's source is a source object
+  await initDryRun({ validate: 'caw_validate.wasm' });
 }
+
+// ./dry-run re-exports the main entry's validate, errors and types: the same declarations.
+const sameValidate: typeof validate = validateFromDryRun;
+const sameError: typeof ValidationError = DryRunValidationError;
+const sameReport = (r: Report): DryRunReport => r;
 
 const body: InvokeBody = {
   automation: {
@@ -146,21 +161,33 @@ async function dryRuns(): Promise<void> {
   new Simulator();
 }
 
-// The ./wasm export is typed as the precompiled module hosts like Workers hand to init().
+// The .wasm exports are typed as the precompiled modules hosts like Workers hand to init().
 import wasm from 'courier-automations-wasm/wasm';
-import wasmAlias from 'courier-automations-wasm/courier_automations.wasm';
+import wasmAlias from 'courier-automations-wasm/caw_validate.wasm';
+import dryRunWasm from 'courier-automations-wasm/dry-run/wasm';
+import dryRunWasmAlias from 'courier-automations-wasm/courier_automations.wasm';
 async function hostModule(): Promise<void> {
   await init({ module: wasm });
-  const m: WebAssembly.Module = wasmAlias;
+  await initDryRun({ module: dryRunWasm, validate: { module: wasmAlias } });
+  const m: WebAssembly.Module = dryRunWasmAlias;
 }
 
-// The client's types come through the main entry (type-only); its values come from ./client.
-import type { ClientOptions, InvokeResponse, Validator } from 'courier-automations-wasm';
-import { AutomationsClient } from 'courier-automations-wasm/client';
+// The client (./client, wasm-free) takes the main entry's validate as its validator.
+import {
+  AutomationsClient, ValidationError as ClientValidationError,
+  type ClientOptions, type InvokeResponse, type Validator, type Report as ClientReport,
+} from 'courier-automations-wasm/client';
 function clientTypes(): void {
   const options: ClientOptions = { apiKey: 'k' };
   const res: InvokeResponse = { runId: '1-65f240a0-47a6a120c8374de9bcf9f22c' };
   // The package's validate fits the client's validator hook.
   const v: Validator = validate;
-  const c = new AutomationsClient(options);
+  const c = new AutomationsClient({ ...options, validator: validate });
+  // One Report and one ValidationError, declared once.
+  const r = (x: Report): ClientReport => x;
+  const e: typeof ValidationError = ClientValidationError;
 }
+// @ts-expect-error the main entry has no client any more (it is ./client)
+import { AutomationsClient as NotHere } from 'courier-automations-wasm';
+// @ts-expect-error nor normalize (it is ./dry-run)
+import { normalize as NorThis } from 'courier-automations-wasm';

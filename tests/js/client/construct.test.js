@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { inspect } from 'node:util';
 import { AutomationsClient, CourierClientError } from 'courier-automations-wasm/client';
-import { VERSION } from '../../../js/client/version.js';
+import { VERSION } from '../../../js/version.js';
 import { startServer, ok, installRejectionTripwire, TEST_KEY } from './recording-server.js';
 
 installRejectionTripwire();

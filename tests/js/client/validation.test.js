@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { AutomationsClient, ValidationError, AbortError } from 'courier-automations-wasm/client';
-import { ValidationError as PackageValidationError } from '../../../js/errors.js';
+import { ValidationError as PackageValidationError } from 'courier-automations-wasm';
 import { startServer, ok, installRejectionTripwire, TEST_KEY } from './recording-server.js';
 
 installRejectionTripwire();
@@ -16,8 +16,15 @@ const refusal = {
   warnings: [],
 };
 
-test('ValidationError is the package\'s own class (one import, instanceof works across entries)', () => {
-  assert.equal(ValidationError, PackageValidationError);
+test('ValidationError: the client bundle\'s copy and the main entry\'s are one class to instanceof, both ways', () => {
+  const report = { valid: false, errors: [{ code: 'x', path: '', message: 'm' }], warnings: [] };
+  assert.ok(new ValidationError(report) instanceof PackageValidationError);
+  assert.ok(new PackageValidationError(report) instanceof ValidationError);
+  assert.ok(!(new Error('m') instanceof ValidationError));
+  assert.ok(!({ report } instanceof PackageValidationError));
+  class Refusal extends ValidationError {}
+  assert.ok(new Refusal(report) instanceof Refusal && new Refusal(report) instanceof PackageValidationError);
+  assert.ok(!(new ValidationError(report) instanceof Refusal), 'a subclass keeps the ordinary prototype check');
 });
 
 test('a validator refusal throws ValidationError with its report and sends nothing', async (t) => {

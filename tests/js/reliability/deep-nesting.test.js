@@ -5,8 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { init, validate, normalize, dryRun, dryRunSync, ValidationError } from 'courier-automations-wasm';
-import { instanceReplacements } from '../../../js/runtime.js';
+import { init, validate, normalize, dryRun, dryRunSync, ValidationError, instanceReplacements } from '../support/source.js';
 import { deepArray } from './inputs.js';
 
 const enc = new TextEncoder();

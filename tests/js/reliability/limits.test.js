@@ -3,8 +3,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { init, validate, normalize, dryRun, dryRunSync, ValidationError } from 'courier-automations-wasm';
-import { instanceReplacements } from '../../../js/runtime.js';
+import { init, validate, normalize, dryRun, dryRunSync, ValidationError, instanceReplacements } from '../support/source.js';
 
 const enc = new TextEncoder();
 const body = (steps, extra = '') => `{"recipient":"u","template":"T"${extra},"automation":{"steps":${steps}}}`;

@@ -6,12 +6,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { init, validate, dryRunSync, Simulator } from 'courier-automations-wasm';
-import { instance } from '../../../js/runtime.js';
+import { init, validate, dryRunSync, Simulator, validatorInstance, simulatorInstance } from '../support/source.js';
 
 const enc = new TextEncoder();
 const seedText = readFileSync(new URL('../../fixtures/valid/seed-example.json', import.meta.url), 'utf8');
-const memory = () => instance().HEAPU8.length;
+const validatorMemory = () => validatorInstance().memory.buffer.byteLength;
+const simulatorMemory = () => simulatorInstance().HEAPU8.length;
 
 const payloads = [
   '{"recipient":"u","template":"T","automation":{"steps":[{"action":"delay","duration":"1 day"},{"action":"send"}]}}',
@@ -36,10 +36,10 @@ test('1,000,000 validate calls (bytes): wasm memory stops growing after warm-up'
     const p = i % 64 === 63 ? payloads[1 + ((i >> 6) % (payloads.length - 1))] : payloads[0];
     const r = validate(p, { level: i & 2 ? 'schema' : 'courier' });
     if (!r.valid) invalid += 1;
-    if (i === WARMUP) afterWarmup = memory();
+    if (i === WARMUP) afterWarmup = validatorMemory();
   }
   const ms = performance.now() - start;
-  const end = memory();
+  const end = validatorMemory();
   t.diagnostic(`memory: ${CALLS} validate calls (${invalid} invalid) in ${Math.round(ms)} ms; ` +
     `wasm memory ${afterWarmup} B after ${WARMUP} calls, ${end} B after ${CALLS}`);
   assert.equal(end, afterWarmup, `wasm memory grew from ${afterWarmup} to ${end} bytes`);
@@ -60,10 +60,10 @@ test('Simulator create/invoke/delete and dryRunSync, thousands of times: memory 
     assert.equal(dryRunSync(body, { detail: 'summary' }).messages.length, 1);
   };
   for (let i = 0; i < 500; ++i) await round();
-  const afterWarmup = memory();
+  const afterWarmup = simulatorMemory();
   const ROUNDS = 10_000;
   for (let i = 0; i < ROUNDS; ++i) await round();
-  const end = memory();
+  const end = simulatorMemory();
   t.diagnostic(`memory: ${ROUNDS} Simulator create/invoke/delete + dryRunSync rounds; wasm memory ${afterWarmup} B -> ${end} B`);
   assert.equal(end, afterWarmup, `wasm memory grew from ${afterWarmup} to ${end} bytes`);
 });
@@ -71,12 +71,12 @@ test('Simulator create/invoke/delete and dryRunSync, thousands of times: memory 
 test('a Simulator that is never deleted keeps its memory (delete is the contract)', async () => {
   await init();
   // Not a leak check but a control: the check above would see growth if delete() did nothing.
-  const before = memory();
+  const before = simulatorMemory();
   const held = [];
   for (let i = 0; i < 3000; ++i) {
     const sim = await Simulator.create({ fixtures: { profiles: { u: { pad: 'x'.repeat(2000) } } } });
     held.push(sim);
   }
-  assert.ok(memory() > before, 'holding 3000 simulators with 2 KB fixtures each did not grow memory');
+  assert.ok(simulatorMemory() > before, 'holding 3000 simulators with 2 KB fixtures each did not grow memory');
   for (const sim of held) sim.delete();
 });

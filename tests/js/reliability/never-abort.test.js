@@ -8,8 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { init, validate, normalize, dryRunSync, ValidationError } from 'courier-automations-wasm';
-import { instanceReplacements } from '../../../js/runtime.js';
+import { init, validate, normalize, dryRunSync, ValidationError, instanceReplacements } from '../support/source.js';
 import { hostileInputs } from './inputs.js';
 
 const seedText = readFileSync(new URL('../../fixtures/valid/seed-example.json', import.meta.url), 'utf8');

@@ -20,7 +20,7 @@ net.Socket.prototype.connect = function connect(...args) {
   throw new Error('tripwire: the dry run opened a socket');
 };
 
-const { init, dryRun, dryRunSync, Simulator } = await import('courier-automations-wasm');
+const { init, dryRun, dryRunSync, Simulator } = await import('courier-automations-wasm/dry-run');
 
 const steps = [
   { action: 'fetch-data', webhook: { url: 'https://api.example.test/user', method: 'GET' }, merge_strategy: 'overwrite' },

@@ -6,7 +6,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { init, validate, normalize, dryRun, dryRunSync, Simulator, ValidationError } from 'courier-automations-wasm';
+import { init, validate, normalize, dryRun, dryRunSync, Simulator, ValidationError } from 'courier-automations-wasm/dry-run';
 
 const HOSTILE = ['__proto__', 'constructor', 'prototype'];
 const poison = () => JSON.parse('{"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}},' +

@@ -2,8 +2,9 @@
  * The dry run: simulate an ad hoc automation (or a whole scenario) on a virtual clock and get
  * its trace. No network, no real waiting. Formats: docs/dry-run.md.
  */
-import { init, instance, toJsonText } from './runtime.js';
-import { ValidationError } from './errors.js';
+import { init, instance } from './runtime.js';
+import { toJsonText } from '../json-text.js';
+import { ValidationError } from '../errors.js';
 
 /**
  * @typedef {{ method: string, url: string, headers?: object, body?: unknown, params?: object }} FetchRequest

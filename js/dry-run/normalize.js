@@ -1,5 +1,6 @@
-import { instance, toJsonText } from './runtime.js';
-import { ValidationError } from './errors.js';
+import { instance } from './runtime.js';
+import { toJsonText } from '../json-text.js';
+import { ValidationError } from '../errors.js';
 
 /**
  * Canonical JSON of an ad hoc invoke body: the schema's field order, meaning unchanged.
@@ -12,9 +13,4 @@ export function normalize(payload, options = {}) {
   const out = instance().normalize(toJsonText(payload), options.indent ?? -1);
   if (!out.ok) throw new ValidationError(JSON.parse(out.report));
   return out.output;
-}
-
-/** The package version, as compiled into the wasm module. */
-export function version() {
-  return instance().version();
 }

@@ -1,10 +1,12 @@
 /**
- * Loading the WebAssembly module, shared by every runtime entry (js/node.js, ...). An entry
- * only says how its runtime finds the .wasm by default (setDefaultSource); the public API
- * is js/index.js.
+ * Loading the dry run's WebAssembly module (dist/courier_automations.{mjs,wasm}: Embind, the
+ * simulator, normalize), shared by every runtime entry of `./dry-run` (js/dry-run/node.js, ...).
+ * An entry only says how its runtime finds the .wasm by default (setDefaultSource).
  */
-import createCourierModule from '../dist/courier_automations.mjs';
-import { InitError, InstanceReplacedError, ValidationError } from './errors.js';
+import createCourierModule from '../../dist/courier_automations.mjs';
+import { InitError, InstanceReplacedError } from '../errors.js';
+import { describeTrap, isTrap } from '../trap.js';
+import { compileSource, hasSource } from '../wasm-source.js';
 
 /** @type {any} the guarded view of the Emscripten module (see guard()), once init() has resolved */
 let wasm = null;
@@ -19,32 +21,11 @@ let defaultSource = async () => {
   throw new InitError('No default way to load the .wasm here: call init({ module | bytes | url })');
 };
 
-/**
- * @typedef {{ module?: WebAssembly.Module, bytes?: ArrayBuffer | ArrayBufferView, url?: string | URL }} InitSource
- */
+/** @typedef {import('../wasm-source.js').InitSource} InitSource */
 
 /** Entries call this once to say where their runtime finds the .wasm. @internal */
 export function setDefaultSource(fn) {
   defaultSource = fn;
-}
-
-/** The compiled WebAssembly.Module for a source (kept, so a trapped instance can be replaced). */
-async function compile(source) {
-  if (source.module) return source.module;
-  if (source.bytes) {
-    const b = source.bytes;
-    return WebAssembly.compile(b instanceof ArrayBuffer ? b : new Uint8Array(b.buffer, b.byteOffset, b.byteLength));
-  }
-  if (source.url) {
-    const response = fetch(String(source.url));
-    if (typeof WebAssembly.compileStreaming === 'function') {
-      // Falls back to bytes when the server does not say application/wasm.
-      return WebAssembly.compileStreaming(response.then((r) => r.clone())).catch(
-        () => response.then((r) => r.arrayBuffer()).then((b) => WebAssembly.compile(b)));
-    }
-    return response.then((r) => r.arrayBuffer()).then((b) => WebAssembly.compile(b));
-  }
-  throw new InitError('init() needs one of: module, bytes, url');
 }
 
 /**
@@ -76,16 +57,6 @@ function moduleArguments(module, fail, sync) {
   };
 }
 
-/**
- * A trap (WebAssembly.RuntimeError: unreachable, out of memory, an Emscripten abort) or a wasm
- * stack overflow leaves an instance in an unknown state: its stack pointer, heap and globals
- * may be half-updated. Such an instance is never called again.
- */
-function isTrap(error) {
-  return error instanceof WebAssembly.RuntimeError ||
-    (error instanceof RangeError && /call stack/i.test(String(error.message)));
-}
-
 /** Replaces the trapped instance: synchronously when possible, else on the next init(). */
 function replaceInstance(dead, cause) {
   dead.trapped = true;
@@ -96,14 +67,14 @@ function replaceInstance(dead, cause) {
   wasm = null;
   pending = null;
   replacements += 1;
-  const what = cause?.message ? `${cause.name}: ${cause.message}` : String(cause);
+  const what = describeTrap(cause);
   if (compiled) {
     let fail;
     const failed = new Promise((_, reject) => { fail = reject; });
     failed.catch(() => {});
     const args = moduleArguments(compiled, fail, true);
     const ready = createCourierModule(args);
-    if (typeof args.normalize === 'function' && typeof args._caw_validate === 'function') {
+    if (typeof args.normalize === 'function' && typeof args.dryRun === 'function') {
       // The factory ran to the end synchronously: the fresh instance is usable right now.
       wasm = guard(args);
       ready.catch(() => {});
@@ -173,7 +144,7 @@ export function init(source) {
   if (!pending) {
     pending = (async () => {
       // After a trap, the kept module; otherwise (first load, or a failed one) the source's.
-      const compiledModule = compiled ?? await compile(source && Object.keys(source).length ? source : await defaultSource());
+      const compiledModule = compiled ?? await compileSource(hasSource(source) ? source : await defaultSource());
       let fail;
       const failed = new Promise((_, reject) => { fail = reject; });
       const module = await Promise.race([createCourierModule(moduleArguments(compiledModule, fail, false)), failed]);
@@ -201,44 +172,3 @@ export function instance() {
 export function instanceReplacements() {
   return replacements;
 }
-
-/** @param {unknown} payload a JS value, JSON text, or UTF-8 bytes @returns {string} JSON text */
-export function toJsonText(payload) {
-  if (typeof payload === 'string') return payload;
-  if (payload instanceof Uint8Array || payload instanceof ArrayBuffer) {
-    return new TextDecoder('utf-8', { fatal: false }).decode(payload);
-  }
-  const text = stringify(payload);
-  if (text === null) throw new ValidationError(objectTooDeepReport());
-  if (text === undefined) throw new TypeError('payload must be a JSON value, JSON text or bytes');
-  return text;
-}
-
-/**
- * JSON.stringify, or null when the object is nested too deeply for it (a RangeError: the JS
- * stack ran out long before the core's depth limit of 128 would have said so).
- * @internal
- */
-export function stringify(payload) {
-  try {
-    return JSON.stringify(payload);
-  } catch (error) {
-    if (error instanceof RangeError) return null;
-    throw error;
-  }
-}
-
-/** The report for an object too deep to serialize: the same code as for deep text. @internal */
-export function objectTooDeepReport() {
-  return {
-    valid: false,
-    errors: [{
-      code: 'limit.depth',
-      path: '',
-      message: 'The payload object is nested too deeply to serialize as JSON (JSON.stringify ran out of stack)',
-      hint: 'flatten the payload; the depth limit is Limits::max_depth',
-    }],
-    warnings: [],
-  };
-}
-
