@@ -47,12 +47,17 @@ function keepImportsOf(entries) {
   };
 }
 
-export async function bundle() {
+/**
+ * @param {{ outdir?: string, write?: boolean }} [options] where to (dist/), and whether to write
+ *   files (else they come back in `outputFiles`: the staleness test compares them with dist/)
+ */
+export async function bundle({ outdir = 'dist', write = true } = {}) {
   const entries = bundledEntries();
   const result = await build({
     absWorkingDir: root,
     entryPoints: entries.map((e) => ({ in: `js/${e}.js`, out: e })),
-    outdir: 'dist',
+    outdir,
+    write,
     outExtension: { '.js': '.js' },
     bundle: true,
     format: 'esm',
@@ -66,7 +71,7 @@ export async function bundle() {
     logLevel: 'warning',
     plugins: [keepImportsOf(entries)],
   });
-  return { entries, metafile: result.metafile };
+  return { entries, metafile: result.metafile, outputFiles: result.outputFiles ?? [] };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
