@@ -1,6 +1,10 @@
-# The WebAssembly module: bindings/ (Embind + plain C exports) over caw_core.
-# Output: dist/courier_automations.mjs (ES module factory) + dist/courier_automations.wasm.
-file(GLOB CAW_BINDING_SOURCES CONFIGURE_DEPENDS "${CMAKE_CURRENT_SOURCE_DIR}/bindings/*.cpp")
+# Two WebAssembly modules over caw_core:
+# - dist/caw_validate.wasm: the main entry's validate-only module (bindings/validate + common),
+#   plain C exports, no JS glue, loaded by js/validate/ (see the end of this file);
+# - dist/courier_automations.{mjs,wasm}: the ./dry-run entry's module (bindings/dry_run + common),
+#   Embind + plain C exports, with Emscripten's ES module factory.
+file(GLOB CAW_BINDING_SOURCES CONFIGURE_DEPENDS "${CMAKE_CURRENT_SOURCE_DIR}/bindings/dry_run/*.cpp"
+  "${CMAKE_CURRENT_SOURCE_DIR}/bindings/common/*.cpp")
 add_executable(courier_automations ${CAW_BINDING_SOURCES})
 target_link_libraries(courier_automations PRIVATE caw_core)
 set_target_properties(courier_automations PROPERTIES
@@ -35,7 +39,7 @@ target_compile_definitions(caw_core PUBLIC EMSCRIPTEN_HAS_UNBOUND_TYPE_NAMES=0)
 target_compile_options(caw_core PUBLIC -fno-rtti)
 
 set(_exported_functions "_malloc,_free")
-file(STRINGS "${CMAKE_CURRENT_SOURCE_DIR}/bindings/exports.txt" _c_exports REGEX "^_")
+file(STRINGS "${CMAKE_CURRENT_SOURCE_DIR}/bindings/dry_run/exports.txt" _c_exports REGEX "^_")
 foreach(fn IN LISTS _c_exports)
   string(APPEND _exported_functions ",${fn}")
 endforeach()
@@ -66,3 +70,32 @@ target_link_options(courier_automations PRIVATE
 # Emscripten 3.1.6's JS optimizer needs Debian's acorn: NODE_PATH for the link step only.
 set_target_properties(courier_automations PROPERTIES
   CXX_LINKER_LAUNCHER "${CMAKE_COMMAND};-E;env;${_launcher_env}")
+
+# ---------------------------------------------------------------- the validate-only module
+# A standalone .wasm (no Emscripten JS): its exports are named in the source (export_name), its
+# few imports are stubbed by the loader. Measured sizes and the knobs tried: docs/validator.md.
+file(GLOB CAW_VALIDATE_BINDING_SOURCES CONFIGURE_DEPENDS "${CMAKE_CURRENT_SOURCE_DIR}/bindings/validate/*.cpp"
+  "${CMAKE_CURRENT_SOURCE_DIR}/bindings/common/*.cpp")
+add_executable(caw_validate ${CAW_VALIDATE_BINDING_SOURCES})
+target_link_libraries(caw_validate PRIVATE caw_core)
+set_target_properties(caw_validate PROPERTIES
+  SUFFIX ".wasm"
+  RUNTIME_OUTPUT_DIRECTORY "${CAW_DIST_DIR}"
+  CXX_LINKER_LAUNCHER "${CMAKE_COMMAND};-E;env;NODE_PATH=/usr/share/nodejs")
+if(CAW_WASM_LTO)
+  target_link_options(caw_validate PRIVATE -flto)
+endif()
+target_link_options(caw_validate PRIVATE
+  --no-entry
+  -fno-exceptions
+  -fno-rtti
+  "-sSTANDALONE_WASM=1"
+  "-sFILESYSTEM=0"
+  "-sALLOW_MEMORY_GROWTH=1"
+  "-sINITIAL_MEMORY=1MB"
+  "-sTOTAL_STACK=256KB"
+  # emmalloc: ~2 KB gz smaller than dlmalloc; a warm validate of a clean payload allocates nothing.
+  "-sMALLOC=emmalloc"
+  "-sASSERTIONS=0"
+  "-sEXPORTED_FUNCTIONS=_caw_debug_trap"
+  $<$<CONFIG:Release>:-O3>)

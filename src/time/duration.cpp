@@ -47,6 +47,17 @@ std::size_t number_length(std::string_view s) {
   return i;
 }
 
+// The value of "<digits>[.<digits>]" (number_length's grammar), without strtod: the validator's
+// module links no libc number parsing.
+double decimal_value(std::string_view number) {
+  double value = 0;
+  std::size_t i = 0;
+  for (; i < number.size() && is_digit(number[i]); ++i) value = value * 10 + (number[i] - '0');
+  double scale = 0.1;
+  for (++i; i < number.size(); ++i, scale /= 10) value += (number[i] - '0') * scale;
+  return value;
+}
+
 const UnitName* find_unit(std::string_view word) {
   for (const UnitName& u : kUnits) {
     if (word == u.singular) return &u;
@@ -140,7 +151,7 @@ DurationParse parse_duration(std::string_view text) {
     r.suggestion = spelled(number, *folded);
     return r;
   }
-  r.value.amount = std::strtod(std::string(number).c_str(), nullptr);
+  r.value.amount = decimal_value(number);
   r.value.unit = exact->unit;
   return r;
 }

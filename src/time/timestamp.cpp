@@ -1,5 +1,8 @@
 #include "time/timestamp.hpp"
 
+#include "util/decimal.hpp"
+#include "util/text.hpp"
+
 namespace caw::time {
 
 namespace {
@@ -88,22 +91,21 @@ TimestampParse parse_timestamp(std::string_view text) {
       } else if (!c.done()) {
         if (!c.digits(2, om)) return fail(TimestampError::Malformed);
       }
-      if (oh > 23 || om > 59)
-        return fail(TimestampError::BadOffset, "offset " + std::to_string(oh) + ":" + std::to_string(om));
+      if (oh > 23 || om > 59) return fail(TimestampError::BadOffset, cat({"offset ", decimal(oh), ":", decimal(om)}));
       r.value.has_offset = true;
       r.value.epoch_ms = -sign * (oh * kHour + om * kMinute);
     }
   }
   if (!c.done()) return fail(TimestampError::Malformed);
 
-  if (month < 1 || month > 12) return fail(TimestampError::ImpossibleDate, "month " + std::to_string(month));
+  if (month < 1 || month > 12) return fail(TimestampError::ImpossibleDate, cat({"month ", decimal(month)}));
   if (day < 1 || static_cast<unsigned>(day) > days_in_month(year, static_cast<unsigned>(month))) {
     return fail(TimestampError::ImpossibleDate,
-                "day " + std::to_string(day) + " of month " + std::to_string(month) + " in " + std::to_string(year));
+                cat({"day ", decimal(day), " of month ", decimal(month), " in ", decimal(year)}));
   }
-  if (hour > 23) return fail(TimestampError::ImpossibleDate, "hour " + std::to_string(hour));
-  if (minute > 59) return fail(TimestampError::ImpossibleDate, "minute " + std::to_string(minute));
-  if (second > 59) return fail(TimestampError::ImpossibleDate, "second " + std::to_string(second));
+  if (hour > 23) return fail(TimestampError::ImpossibleDate, cat({"hour ", decimal(hour)}));
+  if (minute > 59) return fail(TimestampError::ImpossibleDate, cat({"minute ", decimal(minute)}));
+  if (second > 59) return fail(TimestampError::ImpossibleDate, cat({"second ", decimal(second)}));
 
   const std::int64_t days = days_from_civil(CivilDate{year, static_cast<unsigned>(month), static_cast<unsigned>(day)});
   r.value.epoch_ms += days * kDay + hour * kHour + minute * kMinute + second * 1000 + ms;

@@ -3,6 +3,7 @@
 #include <deque>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace caw::facts {
@@ -58,7 +59,7 @@ struct Facts {
   };
   std::vector<Frame> frames;
   std::vector<Key> keys;
-  std::vector<Key> sorted;
+  std::vector<std::uint32_t> sorted;  // indices into keys
 
   void clear() {
     nodes.clear();

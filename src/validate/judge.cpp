@@ -35,16 +35,19 @@ std::uint32_t Judge::string_member(std::uint32_t object, std::string_view key) c
   return id == kNone || node(id).type != Type::String ? kNone : id;
 }
 
-void Judge::error(const char* code, std::string path, std::uint32_t offset, std::string message, std::string hint) {
-  Problem p{Severity::Error, code, std::move(path), std::move(message), std::move(hint), {}, {}, {}};
+void add_problem(Report& report, Severity severity, const char* code, const Path& path, std::uint32_t offset,
+                 std::string message, std::string hint) {
+  Problem p{severity, code, path.str(), std::move(message), std::move(hint), {}, {}, {}};
   p.offset = offset;
-  report_.add(std::move(p));
+  report.add(std::move(p));
 }
 
-void Judge::warning(const char* code, std::string path, std::uint32_t offset, std::string message, std::string hint) {
-  Problem p{Severity::Warning, code, std::move(path), std::move(message), std::move(hint), {}, {}, {}};
-  p.offset = offset;
-  report_.add(std::move(p));
+void Judge::error(const char* code, const Path& path, std::uint32_t offset, std::string message, std::string hint) {
+  add_problem(report_, Severity::Error, code, path, offset, std::move(message), std::move(hint));
+}
+
+void Judge::warning(const char* code, const Path& path, std::uint32_t offset, std::string message, std::string hint) {
+  add_problem(report_, Severity::Warning, code, path, offset, std::move(message), std::move(hint));
 }
 
 void Judge::run() {

@@ -3,6 +3,7 @@
 #include <string>
 #include <string_view>
 
+#include "json/path.hpp"
 #include "limits.hpp"
 #include "report/problem.hpp"
 #include "schema/level.hpp"
@@ -39,8 +40,8 @@ class Judge {
   // The member `key` of `object` is a string (kNone otherwise).
   [[nodiscard]] std::uint32_t string_member(std::uint32_t object, std::string_view key) const;
 
-  void error(const char* code, std::string path, std::uint32_t offset, std::string message, std::string hint);
-  void warning(const char* code, std::string path, std::uint32_t offset, std::string message, std::string hint);
+  void error(const char* code, const Path& path, std::uint32_t offset, std::string message, std::string hint);
+  void warning(const char* code, const Path& path, std::uint32_t offset, std::string message, std::string hint);
 
  private:
   const facts::Facts& facts_;
@@ -48,6 +49,10 @@ class Judge {
   const Limits& limits_;
   Report& report_;
 };
+
+// Adds a located problem (every rule and the scanner report through it).
+void add_problem(Report& report, Severity severity, const char* code, const Path& path, std::uint32_t offset,
+                 std::string message, std::string hint);
 
 // "null", "a string", ...: how messages name a value's type.
 std::string_view type_name(facts::Type type);

@@ -5,6 +5,8 @@
 
 #include "json/pointer.hpp"
 #include "util/decimal.hpp"
+#include "util/sort.hpp"
+#include "util/text.hpp"
 
 namespace caw {
 
@@ -40,12 +42,18 @@ struct PlainTable {
 };
 constexpr PlainTable kPlain;
 
+// A cheap hash for the duplicate-key filter: length, first and last 8 bytes (no per-byte chain).
 std::uint64_t key_hash(std::string_view s) {
-  std::uint64_t h = 1469598103934665603ull ^ s.size();
-  const std::size_t n = s.size() < 16 ? s.size() : 16;
-  for (std::size_t i = 0; i < n; ++i) h = (h ^ static_cast<unsigned char>(s[i])) * 1099511628211ull;
-  if (s.size() > 16) h = (h ^ static_cast<unsigned char>(s.back())) * 1099511628211ull;
-  return h;
+  std::uint64_t first = 0;
+  std::uint64_t last = 0;
+  if (s.size() >= 8) {
+    std::memcpy(&first, s.data(), 8);
+    std::memcpy(&last, s.data() + s.size() - 8, 8);
+  } else {
+    std::memcpy(&first, s.data(), s.size());
+  }
+  std::uint64_t h = (first ^ (last * 0x9E3779B97F4A7C15ull) ^ s.size()) * 0xFF51AFD7ED558CCDull;
+  return h ^ (h >> 29);
 }
 
 void append_utf8(std::string& out, std::uint32_t cp) {
@@ -230,20 +238,28 @@ class Scanner {
   void duplicates(std::size_t level) {
     Frame& f = f_.frames[level];
     const std::size_t keys_end = level + 1 < f_.frames.size() ? f_.frames[level + 1].keys_begin : f_.keys.size();
-    f_.sorted.assign(f_.keys.begin() + f.keys_begin, f_.keys.begin() + static_cast<std::ptrdiff_t>(keys_end));
-    std::stable_sort(f_.sorted.begin(), f_.sorted.end(),
-                     [](const Facts::Key& a, const Facts::Key& b) { return a.name < b.name; });
+    f_.sorted.clear();
+    for (std::size_t k = f.keys_begin; k < keys_end; ++k) f_.sorted.push_back(static_cast<std::uint32_t>(k));
+    sort_indices(  // by name, then position: equal names stay in order
+        f_.sorted,
+        [](const void* context, std::uint32_t a, std::uint32_t b) {
+          const auto& keys = *static_cast<const std::vector<Facts::Key>*>(context);
+          return keys[a].name != keys[b].name ? keys[a].name < keys[b].name : a < b;
+        },
+        &f_.keys);
     const std::string at = pointer_to(level);
     for (std::size_t i = 0; i < f_.sorted.size();) {
       std::size_t j = i + 1;
-      while (j < f_.sorted.size() && f_.sorted[j].name == f_.sorted[i].name) ++j;
-      const Facts::Key& kept = f_.sorted[j - 1];
+      while (j < f_.sorted.size() && f_.keys[f_.sorted[j]].name == f_.keys[f_.sorted[i]].name) ++j;
+      const Facts::Key& kept = f_.keys[f_.sorted[j - 1]];
       for (std::size_t k = i; k + 1 < j; ++k) {
         ++f.repeats;
-        if (f_.sorted[k].node != kNone) f_.nodes[f_.sorted[k].node].shadowed = true;
+        const Facts::Key& repeat = f_.keys[f_.sorted[k]];
+        if (repeat.node != kNone) f_.nodes[repeat.node].shadowed = true;
         const std::string name(kept.name);
         add(Severity::Warning, "json.duplicate_key", child_pointer(at, name), kept.offset,
-            "Duplicate key \"" + name + "\": only the last value is kept", "remove all but one \"" + name + "\"");
+            cat({"Duplicate key \"", name, "\": only the last value is kept"}),
+            cat({"remove all but one \"", name, "\""}));
       }
       i = j;
     }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "util/sort.hpp"
 #include "validate/judge.hpp"
 #include "validate/scan.hpp"
 
@@ -43,11 +44,28 @@ bool problem_less(const Problem& x, const Problem& y) {
   return x.message < y.message;
 }
 
+void canonical_order(std::vector<Problem>& list) {
+  std::vector<std::uint32_t> order(list.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  sort_indices(
+      order,
+      [](const void* context, std::uint32_t a, std::uint32_t b) {
+        const Problem* p = static_cast<const Problem*>(context);
+        if (problem_less(p[a], p[b])) return true;
+        return !problem_less(p[b], p[a]) && a < b;  // equal: keep their order
+      },
+      list.data());
+  std::vector<Problem> sorted;
+  sorted.reserve(list.size());
+  for (std::uint32_t i : order) sorted.push_back(std::move(list[i]));
+  list = std::move(sorted);
+}
+
 }  // namespace
 
 void canonical_order(Report& report) {
-  std::stable_sort(report.errors().begin(), report.errors().end(), problem_less);
-  std::stable_sort(report.warnings().begin(), report.warnings().end(), problem_less);
+  canonical_order(report.errors());
+  canonical_order(report.warnings());
 }
 
 void locate_offsets(Report& report, std::string_view text) {
@@ -58,11 +76,20 @@ void locate_offsets(Report& report, std::string_view text) {
     }
   }
   if (located.empty()) return;
-  std::sort(located.begin(), located.end(), [](const Problem* a, const Problem* b) { return *a->offset < *b->offset; });
+  std::vector<std::uint32_t> order(located.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  sort_indices(
+      order,
+      [](const void* context, std::uint32_t a, std::uint32_t b) {
+        const auto* p = static_cast<Problem* const*>(context);
+        return *p[a]->offset != *p[b]->offset ? *p[a]->offset < *p[b]->offset : a < b;
+      },
+      located.data());
   std::uint32_t line = 1;
   std::uint32_t column = 1;
   std::size_t i = 0;
-  for (Problem* p : located) {
+  for (std::uint32_t k : order) {
+    Problem* p = located[k];
     const std::size_t end = std::min<std::size_t>(*p->offset, text.size());
     for (; i < end; ++i) {
       const auto c = static_cast<unsigned char>(text[i]);

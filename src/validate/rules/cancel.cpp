@@ -11,10 +11,10 @@ void check_cancel(Judge& j, const StepAt& step, const RunFacts& run) {
     if (id == facts::kNone) continue;
     const facts::Node& token = j.node(id);
     if (token.text.empty()) {
-      j.error("cancel.token.empty", child_pointer(step.at, name), token.begin, "The cancelation token is empty",
+      j.error("cancel.token.empty", Path(step.at, name), token.begin, "The cancelation token is empty",
               "give the token of the runs to cancel");
     } else if (!run.token.empty() && token.text == run.token) {
-      j.warning("cancel.token.self", child_pointer(step.at, name), token.begin,
+      j.warning("cancel.token.self", Path(step.at, name), token.begin,
                 "This cancel step's token equals the run's own automation.cancelation_token: the run cancels itself",
                 "use the token of the other run(s), or give this run a different token");
     }

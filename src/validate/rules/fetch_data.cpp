@@ -1,3 +1,4 @@
+#include "util/text.hpp"
 #include "validate/rules/rules.hpp"
 
 namespace caw::rules {
@@ -42,8 +43,8 @@ void check_fetch_data(Judge& j, const StepAt& step) {
   if (url == facts::kNone) return;
   const facts::Node& u = j.node(url);
   if (!is_absolute_http_url(u.text)) {
-    j.error("fetch-data.webhook.url", step.at + "/webhook/url", u.begin,
-            "\"" + std::string(u.text) + "\" is not an absolute http(s) URL", R"(e.g. "https://example.com/api/data")");
+    j.error("fetch-data.webhook.url", Path(Path(step.at, "webhook"), "url"), u.begin,
+            cat({"\"", u.text, "\" is not an absolute http(s) URL"}), R"(e.g. "https://example.com/api/data")");
   }
 }
 

@@ -22,14 +22,14 @@ struct RunFacts {
 // One step: its node and its JSON Pointer.
 struct StepAt {
   std::uint32_t node;
-  const std::string& at;
+  const Path& at;
 };
 
 bool is_absolute_http_url(std::string_view url);
 
 // delay.cpp: one value of `duration`/`delayFor`, `until`/`delayUntil`, at `path` / `offset`.
-void check_duration(std::string_view value, const std::string& path, std::uint32_t offset, Report& report);
-void check_until(std::string_view value, const std::string& path, std::uint32_t offset, Report& report);
+void check_duration(std::string_view value, const Path& path, std::uint32_t offset, Report& report);
+void check_until(std::string_view value, const Path& path, std::uint32_t offset, Report& report);
 
 void check_delay(Judge& j, const StepAt& step);
 void check_send(Judge& j, const StepAt& step, const RunFacts& run);

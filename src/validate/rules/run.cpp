@@ -1,7 +1,8 @@
-#include <algorithm>
 #include <vector>
 
 #include "json/pointer.hpp"
+#include "util/sort.hpp"
+#include "util/text.hpp"
 #include "validate/rules/rules.hpp"
 
 namespace caw::rules {
@@ -29,12 +30,13 @@ void check_run(Judge& j) {
   const std::uint32_t steps = j.member(automation, "steps");
   if (steps == kNone || j.node(steps).type != Type::Array) return;
   if (j.node(steps).count == 0) {
-    j.error("automation.steps.empty", "/automation/steps", j.node(steps).begin,
+    j.error("automation.steps.empty", Path::text("/automation/steps"), j.node(steps).begin,
             "The automation has no steps; Courier rejects it",
             R"(add at least one step, e.g. {"action": "send", "template": "..."})");
     return;
   }
   const RunFacts run = run_facts(j, automation);
+  const Path steps_path = Path::text("/automation/steps");
   // Refs in step order; a repeat is found by sorting (node ids keep the order of the steps).
   struct Ref {
     std::string_view name;
@@ -45,11 +47,11 @@ void check_run(Judge& j) {
   std::size_t i = 0;
   for (std::uint32_t s = j.node(steps).first; s != kNone; s = j.node(s).next, ++i) {
     if (j.node(s).type != Type::Object) continue;
-    const std::string at = child_pointer("/automation/steps", i);
+    const Path at(steps_path, i);
     const std::uint32_t ref = j.string_member(s, "ref");
     if (ref != kNone) {
       if (j.node(ref).text.empty()) {
-        j.error("step.ref.empty", at + "/ref", j.node(ref).begin, "\"ref\" is empty",
+        j.error("step.ref.empty", Path(at, "ref"), j.node(ref).begin, "\"ref\" is empty",
                 "name the step, e.g. \"welcome\"");
       } else {
         refs.push_back(Ref{j.node(ref).text, i, j.node(ref).begin});
@@ -75,13 +77,21 @@ void check_run(Judge& j) {
       check_invoke(j, step);
     }
   }
-  // Every use of a name after its first is a duplicate (stable sort keeps step order per name).
-  std::stable_sort(refs.begin(), refs.end(), [](const Ref& a, const Ref& b) { return a.name < b.name; });
-  for (std::size_t k = 1; k < refs.size(); ++k) {
-    if (refs[k].name != refs[k - 1].name) continue;
-    const std::string name(refs[k].name);
-    j.error("step.ref.duplicate", child_pointer("/automation/steps", refs[k].step) + "/ref", refs[k].begin,
-            "Duplicate step ref \"" + name + "\"; refs must be unique", "rename one of the steps");
+  // Every use of a name after its first is a duplicate.
+  std::vector<std::uint32_t> order(refs.size());
+  for (std::uint32_t k = 0; k < order.size(); ++k) order[k] = k;
+  sort_indices(
+      order,
+      [](const void* context, std::uint32_t a, std::uint32_t b) {
+        const Ref* r = static_cast<const Ref*>(context);
+        return r[a].name != r[b].name ? r[a].name < r[b].name : a < b;
+      },
+      refs.data());
+  for (std::size_t k = 1; k < order.size(); ++k) {
+    const Ref& ref = refs[order[k]];
+    if (ref.name != refs[order[k - 1]].name) continue;
+    j.error("step.ref.duplicate", Path(Path(steps_path, ref.step), "ref"), ref.begin,
+            cat({"Duplicate step ref \"", ref.name, "\"; refs must be unique"}), "rename one of the steps");
   }
 }
 

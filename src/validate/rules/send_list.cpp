@@ -5,7 +5,7 @@ namespace caw::rules {
 void check_send_list(Judge& j, const StepAt& step, const RunFacts& run) {
   const std::uint32_t list = j.string_member(step.node, "list");
   if (list != facts::kNone && j.node(list).text.empty()) {
-    j.error("send-list.list.empty", step.at + "/list", j.node(list).begin, "\"list\" is empty",
+    j.error("send-list.list.empty", Path(step.at, "list"), j.node(list).begin, "\"list\" is empty",
             "give the Courier list id");
   }
   if (!run.template_ && !j.resolves(j.member(step.node, "template"))) {

@@ -32,16 +32,20 @@ void check_delay(const nlohmann::json& step, const std::string& at, Report& repo
                  "remove one of them");
   }
   if (duration && duration->is_string()) {
-    caw::rules::check_duration(duration->get_ref<const std::string&>(), child_pointer(at, "duration"), 0, report);
+    caw::rules::check_duration(duration->get_ref<const std::string&>(), caw::Path::text(child_pointer(at, "duration")),
+                               0, report);
   }
   if (delay_for && delay_for->is_string()) {
-    caw::rules::check_duration(delay_for->get_ref<const std::string&>(), child_pointer(at, "delayFor"), 0, report);
+    caw::rules::check_duration(delay_for->get_ref<const std::string&>(), caw::Path::text(child_pointer(at, "delayFor")),
+                               0, report);
   }
   if (until && until->is_string()) {
-    caw::rules::check_until(until->get_ref<const std::string&>(), child_pointer(at, "until"), 0, report);
+    caw::rules::check_until(until->get_ref<const std::string&>(), caw::Path::text(child_pointer(at, "until")), 0,
+                            report);
   }
   if (delay_until && delay_until->is_string()) {
-    caw::rules::check_until(delay_until->get_ref<const std::string&>(), child_pointer(at, "delayUntil"), 0, report);
+    caw::rules::check_until(delay_until->get_ref<const std::string&>(),
+                            caw::Path::text(child_pointer(at, "delayUntil")), 0, report);
   }
 }
 
