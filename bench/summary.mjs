@@ -14,7 +14,7 @@ const rows = [];
 if (size) {
   for (const e of size.entries.filter((x) => x.subpath === '.')) {
     rows.push([`\`import '${'courier-automations-wasm'}'\` + wasm, gzip -9 (${e.conditions.join(', ')})`,
-      `${kb(e.total.gz)} (wasm ${kb(e.wasmTotal.gz, 1).replace(' KB', '')} + JS ${kb(e.js.gz, 1).replace(' KB', '')}; ${e.files.length} modules)`,
+      `${kb(e.total.gz)} (wasm ${kb(e.wasmTotal.gz, 1).replace(' KB', '')} + JS ${kb(e.js.gz, 1).replace(' KB', '')}; ${e.files.length} JS module${e.files.length === 1 ? "" : "s"})`,
       `≤ ${kb(size.target.mainEntryGz, 0)}`, yes(e.total.gz <= size.target.mainEntryGz)]);
   }
 }
