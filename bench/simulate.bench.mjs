@@ -138,6 +138,7 @@ writeFileSync(new URL('./results/simulate.md', import.meta.url), [
   ...rows,
   '',
   'Times are process CPU time (the machine is shared; wall time mostly measures other tenants).',
+  ...(wasm ? [] : ['', 'The wasm engine figures come from the public `Simulator` (the bundled entry does not expose the raw module), so the heap per waiting run (`heapBytes()`) is not known there: —.']),
   '',
   `Targets: engine ≥ ${fmt(targets.engineStepsPerSecond)} steps/s (wasm), end to end ≥ ${fmt(targets.endToEndStepsPerSecond)} steps/s, ≤ ${fmt(targets.bytesPerWaitingRun)} bytes per waiting run.`,
   '',
