@@ -19,10 +19,20 @@ enum class Type : std::uint8_t { Null, Bool, Number, String, Object, Array };
 
 inline constexpr std::uint32_t kNone = 0xFFFFFFFFu;
 
+// Length and three bytes of a key: most lookups that would fail are told apart by it alone.
+inline std::uint32_t key_signature(std::string_view key) {
+  const std::size_t n = key.size();
+  if (n == 0) return 0;
+  return static_cast<std::uint32_t>(n & 0xFF) | static_cast<std::uint32_t>(static_cast<unsigned char>(key[0])) << 8 |
+         static_cast<std::uint32_t>(static_cast<unsigned char>(key[n / 2])) << 16 |
+         static_cast<std::uint32_t>(static_cast<unsigned char>(key[n - 1])) << 24;
+}
+
 struct Node {
   Type type = Type::Null;
   bool accessor = false;        // an object that is exactly {"$ref": "<string>"}
   bool shadowed = false;        // an earlier member of a duplicate key: the parser keeps the last one
+  std::uint32_t sig = 0;        // key_signature(key)
   std::uint32_t begin = 0;      // byte offset of the value's first byte
   std::uint32_t count = 0;      // members (distinct keys) / elements, recorded or not
   std::uint32_t first = kNone;  // first recorded child
@@ -35,8 +45,13 @@ struct Node {
 // keeps one Facts and the scan allocates nothing once it has warmed up.
 struct Facts {
   std::vector<Node> nodes;          // nodes[0] is the root once anything was read
-  std::deque<std::string> decoded;  // storage for strings with escapes (stable addresses)
-  bool complete = false;            // the whole text was well formed and within the limits
+  std::deque<std::string> decoded;  // decoded keys with escapes (stable while the scan runs)
+  std::string arena;                // decoded string values with escapes
+  struct Fixup {
+    std::uint32_t node, at, size;  // nodes[node].text is arena[at, at + size) once the scan ends
+  };
+  std::vector<Fixup> fixups;
+  bool complete = false;  // the whole text was well formed and within the limits
 
   // The scanner's working memory, kept here so repeated scans reuse it.
   struct Frame {
@@ -64,6 +79,8 @@ struct Facts {
   void clear() {
     nodes.clear();
     decoded.clear();
+    arena.clear();
+    fixups.clear();
     complete = false;
     frames.clear();
     keys.clear();
@@ -74,8 +91,10 @@ struct Facts {
   // The recorded member `key` of object `id` (the last one, as a parser keeps), or kNone.
   [[nodiscard]] std::uint32_t member(std::uint32_t id, std::string_view key) const {
     if (id == kNone) return kNone;
+    const std::uint32_t sig = key_signature(key);
     for (std::uint32_t c = nodes[id].first; c != kNone; c = nodes[c].next) {
-      if (!nodes[c].shadowed && nodes[c].key == key) return c;
+      const Node& n = nodes[c];
+      if (n.sig == sig && !n.shadowed && n.key == key) return c;
     }
     return kNone;
   }

@@ -111,6 +111,8 @@ class Scanner {
       fail("unexpected content after the JSON value");
       return;
     }
+    for (const Facts::Fixup& fix : f_.fixups)
+      f_.nodes[fix.node].text = std::string_view(f_.arena).substr(fix.at, fix.size);
     f_.complete = true;
   }
 
@@ -188,6 +190,7 @@ class Scanner {
     if (parent) {
       if (parent->object) {
         n.key = parent->key;
+        n.sig = facts::key_signature(n.key);
         f_.keys.back().node = id;
       }
       if (parent->last == kNone) {
@@ -270,7 +273,14 @@ class Scanner {
     if (p_ == end_) return fail("unexpected end of input");
     if (*p_ != '"') return fail("expected a string key");
     std::string_view name;
-    if (!string(name, true)) return false;
+    bool escaped = false;
+    if (!string(name, escaped)) return false;
+    if (escaped) {  // rare: decoded keys live in facts.decoded (stable while the scan runs)
+      std::string decoded;
+      decode(name, decoded);
+      f_.decoded.push_back(std::move(decoded));
+      name = f_.decoded.back();
+    }
     Frame& f = f_.frames.back();
     ++f.count;
     const std::uint64_t h = key_hash(name);
@@ -295,8 +305,16 @@ class Scanner {
     if (c == '"') {
       const std::uint32_t node = begin_value(Type::String);
       std::string_view text;
-      if (!string(text, node != kNone)) return false;
-      if (node != kNone) f_.nodes[node].text = text;
+      bool escaped = false;
+      if (!string(text, escaped)) return false;
+      if (node == kNone) return true;
+      if (escaped) {  // decoded into the arena; the view is set once the arena stops moving
+        const auto at = static_cast<std::uint32_t>(f_.arena.size());
+        decode(text, f_.arena);
+        f_.fixups.push_back(Facts::Fixup{node, at, static_cast<std::uint32_t>(f_.arena.size() - at)});
+      } else {
+        f_.nodes[node].text = text;
+      }
       return true;
     }
     if (c == 't') return literal("true", Type::Bool);
@@ -387,15 +405,14 @@ class Scanner {
   }
 
   // ---------------------------------------------------------------- strings
-  // Reads a string at p_ (on the opening quote) into `out`: a view of the text when it has no
-  // escapes, else (when `keep`) of its decoded copy in facts.decoded.
-  bool string(std::string_view& out, bool keep) {
+  // Reads a string at p_ (on the opening quote); `raw` is the text between the quotes.
+  bool string(std::string_view& raw, bool& escaped) {
     const std::uint32_t at = offset();
     ++p_;
     const char* start = p_;
-    bool escaped = false;
+    escaped = false;
     for (;;) {
-      while (p_ < end_ && kPlain.v[static_cast<unsigned char>(*p_)]) ++p_;
+      skip_plain();
       if (p_ >= end_) return fail("unexpected end of input in a string");
       const auto c = static_cast<unsigned char>(*p_);
       if (c == '"') break;
@@ -406,36 +423,23 @@ class Scanner {
       }
       if (c < 0x20) {
         static const char kHex[] = "0123456789ABCDEF";
-        return fail(std::string("control character U+00") + kHex[c >> 4] + kHex[c & 15] +
-                    " in a string must be escaped");
+        return fail(cat({"control character U+00", std::string_view(&kHex[c >> 4], 1),
+                         std::string_view(&kHex[c & 15], 1), " in a string must be escaped"}));
       }
       if (!utf8()) return false;
     }
-    const std::string_view raw(start, static_cast<std::size_t>(p_ - start));
+    raw = std::string_view(start, static_cast<std::size_t>(p_ - start));
     ++p_;
-    if (!escaped) {
-      out = raw;
-    } else if (keep || raw.size() > limits_.max_string_bytes) {
+    // The limit is on the decoded string; only an escaped string over it needs decoding to tell.
+    std::size_t size = raw.size();
+    if (escaped && size > limits_.max_string_bytes) {
       std::string decoded;
-      decoded.reserve(raw.size());
-      const char* save = p_;
-      p_ = start;
-      while (p_ < save - 1) {
-        if (*p_ == '\\') {
-          escape(&decoded);
-        } else {
-          decoded += *p_++;
-        }
-      }
-      p_ = save;
-      f_.decoded.push_back(std::move(decoded));
-      out = f_.decoded.back();
-    } else {
-      out = raw;
+      decode(raw, decoded);
+      size = decoded.size();
     }
-    if (out.size() > limits_.max_string_bytes) {
+    if (size > limits_.max_string_bytes) {
       std::string message = "A string of ";
-      append_decimal(message, out.size());
+      append_decimal(message, size);
       message += " bytes exceeds the limit of ";
       append_decimal(message, limits_.max_string_bytes);
       add(Severity::Error, "limit.string", pointer_here(), at, std::move(message),
@@ -443,6 +447,43 @@ class Scanner {
       return stop();
     }
     return true;
+  }
+
+  // Skips the bytes that need no attention inside a string (printable ASCII but '"' and '\\'),
+  // eight at a time while they last (SWAR: a word with none of '"', '\\', < 0x20, >= 0x80).
+  void skip_plain() {
+    constexpr std::uint64_t kOnes = 0x0101010101010101ull;
+    constexpr std::uint64_t kHigh = 0x8080808080808080ull;
+    while (end_ - p_ >= 8) {
+      std::uint64_t w;
+      std::memcpy(&w, p_, 8);
+      const std::uint64_t quote = w ^ (kOnes * '"');
+      const std::uint64_t backslash = w ^ (kOnes * '\\');
+      const std::uint64_t special =
+          ((quote - kOnes) & ~quote) | ((backslash - kOnes) & ~backslash) | (w - kOnes * 0x20) | w;
+      if ((special & kHigh) != 0) {
+        // The lowest flagged byte is exact (false flags only sit above a true one).
+        p_ += __builtin_ctzll(special & kHigh) / 8;
+        return;
+      }
+      p_ += 8;
+    }
+    while (p_ < end_ && kPlain.v[static_cast<unsigned char>(*p_)]) ++p_;
+  }
+
+  // Appends the decoded text of a well-formed raw string (its escapes already checked).
+  void decode(std::string_view raw, std::string& out) {
+    const char* save = p_;
+    p_ = raw.data();
+    const char* end = raw.data() + raw.size();
+    while (p_ < end) {
+      if (*p_ == '\\') {
+        escape(&out);
+      } else {
+        out += *p_++;
+      }
+    }
+    p_ = save;
   }
 
   // One escape sequence at p_ (on the backslash); appends its UTF-8 to `out` when given.
