@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "json/pointer.hpp"
+#include "util/cold.hpp"
 #include "util/decimal.hpp"
 #include "util/sort.hpp"
 #include "util/text.hpp"
@@ -205,14 +206,7 @@ class Scanner {
   }
 
   bool open(bool object) {
-    if (f_.frames.size() >= limits_.max_depth) {
-      std::string message = "JSON nesting deeper than ";
-      append_decimal(message, limits_.max_depth);
-      message += " levels";
-      add(Severity::Error, "limit.depth", pointer_here(), offset(), std::move(message),
-          "flatten the payload; the depth limit is Limits::max_depth");
-      return stop();
-    }
+    if (f_.frames.size() >= limits_.max_depth) return too_deep();
     const std::uint8_t role = f_.frames.empty() ? kRoot : child_role(f_.frames.back().role, f_.frames.back().key);
     const std::uint32_t node = begin_value(object ? Type::Object : Type::Array);
     Frame f;
@@ -238,7 +232,7 @@ class Scanner {
 
   // The object's keys repeat somewhere (the filter said maybe): sort them, warn about every repeat
   // (located at the last occurrence, the value a parser keeps), and shadow the earlier members.
-  void duplicates(std::size_t level) {
+  CAW_COLD void duplicates(std::size_t level) {
     Frame& f = f_.frames[level];
     const std::size_t keys_end = level + 1 < f_.frames.size() ? f_.frames[level + 1].keys_begin : f_.keys.size();
     f_.sorted.clear();
@@ -382,7 +376,7 @@ class Scanner {
   }
 
   // Whether the decimal number rounds to infinity as a double (beyond 1.7976931348623158e308).
-  static bool too_large(const char* ib, const char* ie, const char* fb, const char* fe, long exponent) {
+  CAW_COLD static bool too_large(const char* ib, const char* ie, const char* fb, const char* fe, long exponent) {
     std::string digits;
     long magnitude = 0;  // the power of ten of the first significant digit
     bool seen = false;
@@ -437,15 +431,7 @@ class Scanner {
       decode(raw, decoded);
       size = decoded.size();
     }
-    if (size > limits_.max_string_bytes) {
-      std::string message = "A string of ";
-      append_decimal(message, size);
-      message += " bytes exceeds the limit of ";
-      append_decimal(message, limits_.max_string_bytes);
-      add(Severity::Error, "limit.string", pointer_here(), at, std::move(message),
-          "shorten the value; the limit is Limits::max_string_bytes");
-      return stop();
-    }
+    if (size > limits_.max_string_bytes) return string_too_long(size, at);
     return true;
   }
 
@@ -472,7 +458,7 @@ class Scanner {
   }
 
   // Appends the decoded text of a well-formed raw string (its escapes already checked).
-  void decode(std::string_view raw, std::string& out) {
+  CAW_COLD void decode(std::string_view raw, std::string& out) {
     const char* save = p_;
     p_ = raw.data();
     const char* end = raw.data() + raw.size();
@@ -573,14 +559,14 @@ class Scanner {
 
   // ---------------------------------------------------------------- where we are
   // The JSON Pointer of the container at frames[level] (its parents' current members).
-  std::string pointer_to(std::size_t level) const {
+  CAW_COLD std::string pointer_to(std::size_t level) const {
     std::string p;
     for (std::size_t i = 0; i < level; ++i) segment(p, f_.frames[i]);
     return p;
   }
 
   // The JSON Pointer of the value being read.
-  std::string pointer_here() const {
+  CAW_COLD std::string pointer_here() const {
     std::string p = pointer_to(f_.frames.size());
     return p;
   }
@@ -595,22 +581,41 @@ class Scanner {
     }
   }
 
-  bool fail(std::string what) {
-    add(Severity::Error, "json.syntax", pointer_here(), offset(), "Malformed JSON: " + what,
+  CAW_COLD bool fail(std::string_view what) {
+    add(Severity::Error, "json.syntax", pointer_here(), offset(), cat({"Malformed JSON: ", what}),
         "check the JSON near this position");
     return stop();
   }
 
   // The text ends here (an error): repeats already read in the open objects are still reported.
-  bool stop() {
+  CAW_COLD bool string_too_long(std::size_t size, std::uint32_t at) {
+    std::string message = "A string of ";
+    append_decimal(message, size);
+    message += " bytes exceeds the limit of ";
+    append_decimal(message, limits_.max_string_bytes);
+    add(Severity::Error, "limit.string", pointer_here(), at, std::move(message),
+        "shorten the value; the limit is Limits::max_string_bytes");
+    return stop();
+  }
+
+  CAW_COLD bool too_deep() {
+    std::string message = "JSON nesting deeper than ";
+    append_decimal(message, limits_.max_depth);
+    message += " levels";
+    add(Severity::Error, "limit.depth", pointer_here(), offset(), std::move(message),
+        "flatten the payload; the depth limit is Limits::max_depth");
+    return stop();
+  }
+
+  CAW_COLD bool stop() {
     for (std::size_t level = 0; level < f_.frames.size(); ++level) {
       if (f_.frames[level].maybe_dup) duplicates(level);
     }
     return false;
   }
 
-  void add(Severity severity, const char* code, std::string path, std::uint32_t at, std::string message,
-           std::string hint) {
+  CAW_COLD void add(Severity severity, const char* code, std::string path, std::uint32_t at, std::string message,
+                    std::string hint) {
     Problem p{severity, code, std::move(path), std::move(message), std::move(hint), {}, {}, {}};
     p.offset = at;
     report_.add(std::move(p));
