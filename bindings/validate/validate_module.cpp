@@ -10,9 +10,9 @@
 #include <vector>
 
 #include "limits.hpp"
-#include "util/decimal.hpp"
 #include "validate/codes.hpp"
 #include "validate/facts.hpp"
+#include "validate/scan.hpp"
 #include "validate/validate.hpp"
 
 namespace {
@@ -110,11 +110,8 @@ __attribute__((export_name("caw_check"))) std::uint32_t caw_check(std::uint32_t 
 __attribute__((export_name("caw_oversize"))) std::uint32_t caw_oversize(std::uint32_t size, std::uint32_t flags) {
   Workspace& w = g_workspace;
   caw::Report report;
-  std::string message = "The payload is " + caw::decimal(size) + " bytes; the limit is " +
-                        caw::decimal(w.limits.max_payload_bytes);
-  report.error("limit.payload_bytes", "", std::move(message),
-               "send a smaller payload; the limit is Limits::max_payload_bytes");
-  (void)level_of(flags);
+  caw::payload_too_large(size, w.limits, report);
+  (void)flags;  // the problem is the same at both levels
   return write_records(report, false);
 }
 

@@ -95,12 +95,7 @@ class Scanner {
   void run() {
     f_.clear();
     if (static_cast<std::size_t>(end_ - begin_) > limits_.max_payload_bytes) {
-      std::string message = "The payload is ";
-      append_decimal(message, static_cast<std::size_t>(end_ - begin_));
-      message += " bytes; the limit is ";
-      append_decimal(message, limits_.max_payload_bytes);
-      report_.error("limit.payload_bytes", "", std::move(message),
-                    "send a smaller payload; the limit is Limits::max_payload_bytes");
+      payload_too_large(static_cast<std::size_t>(end_ - begin_), limits_, report_);
       return;
     }
     // A UTF-8 byte order mark is skipped, as the JSON parsers Courier's stack uses do.
@@ -630,6 +625,15 @@ class Scanner {
 };
 
 }  // namespace
+
+void payload_too_large(std::size_t size, const Limits& limits, Report& report) {
+  std::string message = "The payload is ";
+  append_decimal(message, size);
+  message += " bytes; the limit is ";
+  append_decimal(message, limits.max_payload_bytes);
+  report.error("limit.payload_bytes", "", std::move(message),
+               "send a smaller payload; the limit is Limits::max_payload_bytes");
+}
 
 void scan(std::string_view text, const Limits& limits, facts::Facts& facts, Report& report) {
   Scanner(text, limits, facts, report).run();

@@ -15,4 +15,8 @@ namespace caw {
 // rules then have nothing to judge.
 void scan(std::string_view text, const Limits& limits, facts::Facts& facts, Report& report);
 
+// The limit.payload_bytes problem for a payload of `size` bytes: what scan() reports for text over
+// the limit, for a caller that refuses such a payload before holding its bytes.
+void payload_too_large(std::size_t size, const Limits& limits, Report& report);
+
 }  // namespace caw
