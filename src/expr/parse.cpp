@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "expr/expr.hpp"
+#include "json/utf8.hpp"
 
 namespace caw::expr {
 
@@ -27,19 +28,6 @@ bool ident_part(char c) {
 }
 bool digit(char c) {
   return c >= '0' && c <= '9';
-}
-
-void append_utf8(std::string& out, unsigned cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
 }
 
 class Parser {

@@ -6,8 +6,8 @@
 #include <type_traits>
 #include <vector>
 
-#include "json/dump.hpp"
 #include "json/parse_text.hpp"
+#include "json/text_writer.hpp"
 
 namespace caw::model {
 
@@ -90,91 +90,17 @@ bool read_value(const Json& v, Webhook& out) {
 
 // ---------------------------------------------------------------- writing
 
-// Writes JSON text directly, in the order the model lists its fields, formatted exactly as
-// nlohmann's dump(indent) would (so compact and pretty output match what users know). Writing
-// text instead of building an ordered_json keeps a second nlohmann instantiation out of the wasm.
-class TextWriter {
- public:
-  explicit TextWriter(int indent) : indent_(indent) {}
-
-  void begin_object() { open('{'); }
-  void end_object() { close('}'); }
-  void begin_array() { open('['); }
-  void end_array() { close(']'); }
-
-  void key(std::string_view k) {
-    separator();
-    out_ += dump_json(Json(std::string(k)));
-    out_ += indent_ >= 0 ? ": " : ":";
-    after_key_ = true;
-  }
-
-  // Free-form objects keep their keys sorted (nlohmann's std::map): deterministic output.
-  void value(const Json& v) {
-    if (v.is_object()) {
-      begin_object();
-      for (auto it = v.begin(); it != v.end(); ++it) {
-        key(it.key());
-        value(it.value());
-      }
-      end_object();
-    } else if (v.is_array()) {
-      begin_array();
-      for (const Json& item : v) value(item);
-      end_array();
-    } else {
-      element();
-      out_ += dump_json(v);
-    }
-  }
-
-  std::string take() { return std::move(out_); }
-
- private:
-  void element() {
-    if (after_key_) {
-      after_key_ = false;
-      return;
-    }
-    separator();
-  }
-  void separator() {
-    if (empty_.empty()) return;
-    if (!empty_.back()) out_ += ',';
-    empty_.back() = false;
-    newline(empty_.size());
-  }
-  void newline(std::size_t depth) {
-    if (indent_ < 0) return;
-    out_ += '\n';
-    out_.append(depth * static_cast<std::size_t>(indent_), ' ');
-  }
-  void open(char c) {
-    element();
-    out_ += c;
-    empty_.push_back(true);
-  }
-  void close(char c) {
-    const bool was_empty = empty_.back();
-    empty_.pop_back();
-    if (!was_empty) newline(empty_.size());
-    out_ += c;
-  }
-
-  std::string out_;
-  int indent_;
-  std::vector<bool> empty_;  // one per open container: nothing written in it yet
-  bool after_key_ = false;
-};
+// Text written directly in the order the model lists its fields (TextWriter formats it as
+// nlohmann's dump(indent) would): no ordered_json instantiation in the wasm.
 
 void write_value(TextWriter& tw, const StringValue& v) {
   if (const auto* s = std::get_if<std::string>(&v)) {
-    tw.value(Json(*s));
+    tw.string(*s);
     return;
   }
   tw.begin_object();
   tw.key("$ref");
-  tw.value(Json(std::get<Accessor>(v).path));
+  tw.string(std::get<Accessor>(v).path);
   tw.end_object();
 }
 
@@ -224,7 +150,7 @@ void write_step(TextWriter& tw, const Step& step) {
   tw.begin_object();
   if (step.has_action) {
     tw.key("action");
-    tw.value(Json(step.action));
+    tw.string(step.action);
   }
   Writer w(tw);
   std::visit([&w](const auto& body) { std::decay_t<decltype(body)>::fields(body, w); }, step.body);
@@ -310,15 +236,17 @@ AdHocRequest request_from_json(const Json& obj) {
 }
 
 std::string step_to_text(const Step& step, int indent) {
-  TextWriter tw(indent);
+  std::string out;
+  TextWriter tw(out, indent);
   write_step(tw, step);
-  return tw.take();
+  return out;
 }
 
 std::string request_to_text(const AdHocRequest& request, int indent) {
-  TextWriter tw(indent);
+  std::string out;
+  TextWriter tw(out, indent);
   write_request(tw, request);
-  return tw.take();
+  return out;
 }
 
 Json request_to_json(const AdHocRequest& request) {

@@ -2,25 +2,13 @@
 #include <unordered_map>
 
 #include "json/dump.hpp"
+#include "json/write_string.hpp"
 #include "simulate/engine.hpp"
 #include "time/civil.hpp"
 
 namespace caw::sim {
 
 namespace {
-
-void append_string(std::string& out, std::string_view s) {
-  for (char ch : s) {
-    const auto u = static_cast<unsigned char>(ch);
-    if (u < 0x20 || u >= 0x80 || ch == '"' || ch == '\\') {
-      out += dump_json(json(std::string(s)));  // the exact escaping (and UTF-8 repair) of every dump
-      return;
-    }
-  }
-  out += '"';
-  out += s;
-  out += '"';
-}
 
 // Traces repeat a few instants many times: format each once (bounded cache).
 class TimeText {
@@ -59,7 +47,7 @@ void append_notes(std::string& out, const StepRecord& r) {
     if ((r.notes & (1u << i)) == 0) continue;
     if (!first) out += ',';
     first = false;
-    append_string(out, kFixedNotes[i]);
+    append_json_string(out, kFixedNotes[i]);
   }
   std::size_t start = 0;
   while (start <= extra.size() && !extra.empty()) {
@@ -67,7 +55,7 @@ void append_notes(std::string& out, const StepRecord& r) {
     if (end == std::string::npos) end = extra.size();
     if (!first) out += ',';
     first = false;
-    append_string(out, std::string_view(extra).substr(start, end - start));
+    append_json_string(out, std::string_view(extra).substr(start, end - start));
     start = end + 1;
   }
   out += ']';
@@ -92,7 +80,7 @@ void Engine::write_trace(std::string& out, const Report* warnings) const {
     out += '"';
     if (run.has_token) {
       out += ",\"cancelationToken\":";
-      append_string(out, run.token);
+      append_json_string(out, run.token);
     }
     if (run.parent >= 0) {
       out += ",\"parentRunId\":\"";
@@ -101,7 +89,7 @@ void Engine::write_trace(std::string& out, const Report* warnings) const {
     }
     if (!run.template_name.empty()) {
       out += ",\"templateId\":";
-      append_string(out, run.template_name);
+      append_json_string(out, run.template_name);
     }
     out += ",\"steps\":[";
     const auto& steps = run.program->steps;
@@ -113,10 +101,10 @@ void Engine::write_trace(std::string& out, const Report* warnings) const {
       out += "{\"index\":";
       out += std::to_string(s);
       out += ",\"action\":";
-      append_string(out, steps[s].action);
+      append_json_string(out, steps[s].action);
       if (const std::string* ref = model::literal(steps[s].ref)) {
         out += ",\"ref\":";
-        append_string(out, *ref);
+        append_json_string(out, *ref);
       }
       out += ",\"status\":\"";
       out += status_name(r ? r->status : Status::NotProcessed);
@@ -134,9 +122,17 @@ void Engine::write_trace(std::string& out, const Report* warnings) const {
       }
       if (full) {
         out += ",\"input\":";
-        out += r && r->detail ? dump_json(r->detail->input) : "null";
+        if (r && r->detail) {
+          append_json(out, r->detail->input);
+        } else {
+          out += "null";
+        }
         out += ",\"output\":";
-        out += r && r->detail ? dump_json(r->detail->output) : "null";
+        if (r && r->detail) {
+          append_json(out, r->detail->output);
+        } else {
+          out += "null";
+        }
       }
       if (r) append_notes(out, *r);
       out += '}';
@@ -154,44 +150,48 @@ void Engine::write_trace(std::string& out, const Report* warnings) const {
     out += ",\"at\":";
     append_time(out, m.at);
     out += ",\"recipient\":";
-    append_string(out, m.recipient);
+    append_json_string(out, m.recipient);
     out += ",\"template\":";
-    append_string(out, m.template_id);
+    append_json_string(out, m.template_id);
     if (m.brand.is_string()) {
       out += ",\"brand\":";
-      append_string(out, m.brand.get_ref<const std::string&>());
+      append_json_string(out, m.brand.get_ref<const std::string&>());
     }
     if (full) {
       out += ",\"data\":";
-      out += m.data.is_null() ? "{}" : dump_json(m.data);
+      if (m.data.is_null()) {
+        out += "{}";
+      } else {
+        append_json(out, m.data);
+      }
       if (!m.profile.is_null()) {
         out += ",\"profile\":";
-        out += dump_json(m.profile);
+        append_json(out, m.profile);
       }
     }
     if (!m.list.empty()) {
       out += ",\"list\":";
-      append_string(out, m.list);
+      append_json_string(out, m.list);
     }
     out += '}';
   }
   out += "],\"profiles\":";
-  out += dump_json(profiles_);
+  append_json(out, profiles_);
   out += ",\"endedAt\":";
   append_time(out, now_);
   if (pending_) {
     out += ",\"pendingFetch\":";
-    out += dump_json(pending_->request);
+    append_json(out, pending_->request);
   }
   if (!halt_error_.empty()) {
     out += ",\"error\":";
-    append_string(out, halt_error_);
+    append_json_string(out, halt_error_);
   }
   if (warnings != nullptr && !warnings->warnings().empty()) {
     out += ",\"warnings\":";
     Report only;
     for (const Problem& p : warnings->warnings()) only.add(p);
-    out += dump_json(only.to_json()["warnings"]);
+    append_json(out, only.to_json()["warnings"]);
   }
   out += '}';
 }
