@@ -38,8 +38,7 @@ constexpr const char* kFixedNotes[] = {
 };
 
 void append_notes(std::string& out, const StepRecord& r) {
-  static const std::string kNone;
-  const std::string& extra = r.detail ? r.detail->notes : kNone;
+  const std::string_view extra = r.detail ? std::string_view(r.detail->notes) : std::string_view();
   if (r.notes == 0 && extra.empty()) return;
   out += ",\"notes\":[";
   bool first = true;
@@ -52,10 +51,10 @@ void append_notes(std::string& out, const StepRecord& r) {
   std::size_t start = 0;
   while (start <= extra.size() && !extra.empty()) {
     std::size_t end = extra.find('\n', start);
-    if (end == std::string::npos) end = extra.size();
+    if (end == std::string_view::npos) end = extra.size();
     if (!first) out += ',';
     first = false;
-    append_json_string(out, std::string_view(extra).substr(start, end - start));
+    append_json_string(out, extra.substr(start, end - start));
     start = end + 1;
   }
   out += ']';
