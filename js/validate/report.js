@@ -22,37 +22,28 @@ export function readReport(wasm, count) {
     const words = wasm.words();
     const bytes = wasm.bytes();
     const arena = wasm.exports.caw_arena() >>> 0;
-    let at = (wasm.exports.caw_records() >>> 0) >>> 2;
-    for (let i = 0; i < count; ++i, at += RECORD_WORDS) {
+    const first = (wasm.exports.caw_records() >>> 0) >>> 2;
+    const end = first + count * RECORD_WORDS;
+    // The arena's strings sit end to end: hint of the last problem ends it.
+    const size = words[end - 4] + words[end - 3];
+    const all = decoder.decode(bytes.subarray(arena, arena + size));
+    // All ASCII (the usual case): byte offsets are string offsets, so every field is a slice of
+    // one decoded string. Otherwise each field is decoded on its own.
+    const text = all.length === size
+      ? (at, length) => all.slice(at, at + length)
+      : (at, length) => decoder.decode(bytes.subarray(arena + at, arena + at + length));
+    for (let at = first; at < end; at += RECORD_WORDS) {
       /** @type {import('../index.js').Problem} */
       const problem = {
         code: wasm.codes[words[at]],
-        path: text(bytes, arena + words[at + 2], words[at + 3]),
-        message: text(bytes, arena + words[at + 4], words[at + 5]),
+        path: text(words[at + 2], words[at + 3]),
+        message: text(words[at + 4], words[at + 5]),
       };
-      if (words[at + 7] !== 0) problem.hint = text(bytes, arena + words[at + 6], words[at + 7]);
+      if (words[at + 7] !== 0) problem.hint = text(words[at + 6], words[at + 7]);
       if (words[at + 8] !== 0) problem.line = words[at + 8];
       if (words[at + 9] !== 0) problem.column = words[at + 9];
       (words[at + 1] === 0 ? errors : warnings).push(problem);
     }
   }
   return { valid: errors.length === 0, errors, warnings };
-}
-
-/**
- * UTF-8 text of the arena. Short ASCII strings (paths, most messages) are built directly:
- * cheaper than a TextDecoder call; anything else goes through the decoder.
- * @param {Uint8Array} bytes @param {number} at @param {number} length
- */
-function text(bytes, at, length) {
-  if (length <= 64) {
-    let s = '';
-    for (let i = at, end = at + length; i < end; ++i) {
-      const c = bytes[i];
-      if (c > 0x7f) return decoder.decode(bytes.subarray(at, at + length));
-      s += String.fromCharCode(c);
-    }
-    return s;
-  }
-  return decoder.decode(bytes.subarray(at, at + length));
 }

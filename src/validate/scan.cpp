@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "json/pointer.hpp"
+#include "json/utf8.hpp"
 #include "util/cold.hpp"
 #include "util/decimal.hpp"
 #include "util/sort.hpp"
@@ -55,24 +56,6 @@ std::uint64_t key_hash(std::string_view s) {
   }
   std::uint64_t h = (first ^ (last * 0x9E3779B97F4A7C15ull) ^ s.size()) * 0xFF51AFD7ED558CCDull;
   return h ^ (h >> 29);
-}
-
-void append_utf8(std::string& out, std::uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
 }
 
 int hex_value(char h) {
@@ -519,37 +502,21 @@ class Scanner {
   // One UTF-8 sequence at p_ (Unicode table 3-7: no overlongs, no surrogates, at most U+10FFFF).
   // An error points at the first byte that cannot belong to a well-formed sequence.
   bool utf8() {
-    const auto* u = reinterpret_cast<const unsigned char*>(p_);
-    const std::ptrdiff_t left = end_ - p_;
-    const unsigned c = u[0];
-    unsigned lo = 0x80;
-    unsigned hi = 0xBF;
-    int n = 0;
-    if (c >= 0xC2 && c <= 0xDF) {
-      n = 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      n = 3;
-      if (c == 0xE0) lo = 0xA0;
-      if (c == 0xED) hi = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      n = 4;
-      if (c == 0xF0) lo = 0x90;
-      if (c == 0xF4) hi = 0x8F;
+    const Utf8Step step = utf8_step(std::string_view(p_, static_cast<std::size_t>(end_ - p_)), 0);
+    if (!step.valid) {
+      // A valid lead byte: the error is at the byte that breaks its sequence (or the end).
+      const auto lead = static_cast<unsigned char>(*p_);
+      if (lead >= 0xC2 && lead <= 0xF4) p_ += step.length;
+      return bad_utf8();
     }
-    int bad = n == 0 ? 0 : -1;
-    for (int i = 1; bad < 0 && i < n; ++i) {
-      const unsigned first_lo = i == 1 ? lo : 0x80;
-      const unsigned first_hi = i == 1 ? hi : 0xBF;
-      if (i >= left || u[i] < first_lo || u[i] > first_hi) bad = i;
-    }
-    if (bad >= 0) {
-      p_ += bad < left ? bad : left;
-      add(Severity::Error, "json.utf8", pointer_here(), offset(), "Invalid UTF-8 in a string: ill-formed UTF-8 byte",
-          "save the payload as UTF-8");
-      return stop();
-    }
-    p_ += n;
+    p_ += step.length;
     return true;
+  }
+
+  CAW_COLD bool bad_utf8() {
+    add(Severity::Error, "json.utf8", pointer_here(), offset(), "Invalid UTF-8 in a string: ill-formed UTF-8 byte",
+        "save the payload as UTF-8");
+    return stop();
   }
 
   // ---------------------------------------------------------------- where we are
