@@ -106,11 +106,13 @@ __attribute__((export_name("caw_check"))) std::uint32_t caw_check(std::uint32_t 
   return write_records(report, (flags & 2u) != 0);
 }
 
-// The report for a payload of `size` bytes over the limit, without any of its bytes.
-__attribute__((export_name("caw_oversize"))) std::uint32_t caw_oversize(std::uint32_t size, std::uint32_t flags) {
+// The report for a payload of `size` bytes over the limit, without any of its bytes. The size is
+// a double so that sizes past 4 GiB are reported as they are, not wrapped to 32 bits.
+__attribute__((export_name("caw_oversize"))) std::uint32_t caw_oversize(double size, std::uint32_t flags) {
   Workspace& w = g_workspace;
   caw::Report report;
-  caw::payload_too_large(size, w.limits, report);
+  caw::payload_too_large(size > 0 && size < 9007199254740992.0 ? static_cast<std::uint64_t>(size) : 0, w.limits,
+                         report);
   (void)flags;  // the problem is the same at both levels
   return write_records(report, false);
 }
