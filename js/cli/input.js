@@ -4,6 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { CliError } from './errors.js';
+import { loadLibrary } from './library.js';
 
 /** Inputs larger than this are refused before parsing (the emulator's limit is smaller). */
 const MAX_INPUT_BYTES = 64 * 1024 * 1024;
@@ -37,25 +38,18 @@ export async function readFileOrFail(file) {
 }
 
 /**
- * JSON text of a file the CLI needs as a value (fixtures, scenarios), parsed in JS.
+ * JSON text of a file the CLI needs as a value (fixtures for serve, a by-template body),
+ * parsed in JS; when it is malformed, the core says where and what, as for any problem.
  * @param {string} name @param {Buffer} bytes
  */
-export function parseJsonOrFail(name, bytes) {
+export async function parseJsonOrFail(name, bytes) {
   try {
     return JSON.parse(bytes.toString('utf8'));
-  } catch (err) {
-    const where = jsonErrorPosition(bytes.toString('utf8'), /** @type {Error} */ (err).message);
-    throw new CliError(`${name}${where}: not valid JSON (${/** @type {Error} */ (err).message.replace(/^Unexpected/, 'unexpected')})`, 1);
+  } catch {
+    const [p] = (await loadLibrary()).validate(new Uint8Array(bytes), { level: 'schema' }).errors;
+    const where = p?.line !== undefined ? `:${p.line}:${p.column}` : '';
+    throw new CliError(`${name}${where}: not valid JSON (${p?.message ?? 'malformed'})`, 1);
   }
-}
-
-/** ":line:column" from V8's "at position N" when it gives one. */
-function jsonErrorPosition(text, message) {
-  const m = /position (\d+)/.exec(message);
-  if (!m) return '';
-  const pos = Number(m[1]);
-  const before = text.slice(0, pos).split('\n');
-  return `:${before.length}:${before[before.length - 1].length + 1}`;
 }
 
 /** @param {any} err */

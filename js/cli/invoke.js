@@ -62,7 +62,7 @@ export async function run({ values, positionals }, io) {
     warnings = report.warnings;
     body = JSON.parse(input.bytes.toString('utf8'));
   } else {
-    body = parseJsonOrFail(input.name, input.bytes);
+    body = await parseJsonOrFail(input.name, input.bytes);
   }
 
   let client;

@@ -3,7 +3,7 @@
  *   file:line:column  error  code  /json/pointer
  *     message
  *     hint: ...
- * then a one-line summary.
+ * then a one-line summary. Positions are the core's; this only prints them.
  */
 
 /** @typedef {{ code: string, path: string, message: string, hint?: string, line?: number, column?: number }} Problem */
@@ -13,16 +13,23 @@
  * @param {string} name the input's name (file path or <stdin>)
  * @param {Report} report
  * @param {ReturnType<typeof import('./style.js').makeStyle>} s
+ * @param {Record<string, string>} [files] other inputs by the path prefix of their problems,
+ *   e.g. { '/options/fixtures': 'fixtures.json' }: those are printed as that file's, with
+ *   the prefix left out of the path
  * @returns {string}
  */
-export function formatReport(name, report, s) {
+export function formatReport(name, report, s, files = {}) {
   const lines = [];
+  const inFile = (p) => {
+    const prefix = Object.keys(files).find((k) => p.path === k || p.path.startsWith(`${k}/`));
+    return prefix === undefined ? { ...p, file: name, rank: 0 } : { ...p, file: files[prefix], path: p.path.slice(prefix.length), rank: 1 };
+  };
   const problems = [
-    ...report.errors.map((p) => ({ ...p, severity: 'error' })),
-    ...(report.warnings ?? []).map((p) => ({ ...p, severity: 'warning' })),
-  ].sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity) || (a.column ?? 0) - (b.column ?? 0));
+    ...report.errors.map((p) => ({ ...inFile(p), severity: 'error' })),
+    ...(report.warnings ?? []).map((p) => ({ ...inFile(p), severity: 'warning' })),
+  ].sort((a, b) => a.rank - b.rank || (a.line ?? Infinity) - (b.line ?? Infinity) || (a.column ?? 0) - (b.column ?? 0));
   for (const p of problems) {
-    const where = p.line !== undefined ? `${name}:${p.line}:${p.column ?? 1}` : name;
+    const where = p.line !== undefined ? `${p.file}:${p.line}:${p.column ?? 1}` : p.file;
     const sev = p.severity === 'error' ? s.red(s.bold('error')) : s.yellow(s.bold('warning'));
     lines.push(`${s.bold(where)}  ${sev}  ${s.gray(p.code)}  ${s.cyan(p.path || '/')}`);
     lines.push(`  ${p.message}`);
@@ -46,4 +53,3 @@ function summary(name, report, s) {
 export function plural(n, word) {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
-

@@ -51,7 +51,7 @@ export async function run({ values, positionals }, io) {
     throw new CliError(`--body-limit must be a positive number of bytes, not "${values['body-limit']}"`);
   }
   let fixtures;
-  if (values.fixtures !== undefined) fixtures = parseJsonOrFail(values.fixtures, await readFileOrFail(values.fixtures));
+  if (values.fixtures !== undefined) fixtures = await parseJsonOrFail(values.fixtures, await readFileOrFail(values.fixtures));
 
   await loadLibrary(); // a missing build is one clear line
   const { startEmulator } = await import('../emulator/index.js');

@@ -157,6 +157,12 @@ export interface DryRunOptions {
   /** Answers fetch-data calls that have no fixture; its value is the webhook's JSON. Errors count as `{}`. */
   fetch?: (request: FetchRequest) => unknown | Promise<unknown>;
   limits?: { maxRuns?: number; maxEvents?: number; maxInvokeDepth?: number };
+  /**
+   * Fixtures added to the scenario's own (theirs win per id; their webhooks are matched first).
+   * Their problems have paths under `/options/fixtures`; given as JSON text (or bytes), they
+   * carry the line and column in that text.
+   */
+  fixtures?: Fixtures | string | Uint8Array | ArrayBuffer;
 }
 
 /**

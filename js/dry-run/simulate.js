@@ -14,6 +14,7 @@ import { ValidationError } from '../errors.js';
  *   seed?: number,
  *   fetch?: (request: FetchRequest) => unknown | Promise<unknown>,
  *   limits?: { maxRuns?: number, maxEvents?: number, maxInvokeDepth?: number },
+ *   fixtures?: object | string | Uint8Array | ArrayBuffer,
  * }} DryRunOptions
  */
 
@@ -23,6 +24,11 @@ function optionsJson(options, externalFetch) {
   if (options.now !== undefined) o.now = options.now instanceof Date ? options.now.toISOString() : String(options.now);
   if (options.seed !== undefined) o.seed = options.seed;
   if (options.limits !== undefined) o.limits = options.limits;
+  // As text when given as text, so the core locates their problems in it.
+  if (options.fixtures !== undefined) {
+    const f = options.fixtures;
+    o.fixtures = typeof f === 'string' || f instanceof Uint8Array || f instanceof ArrayBuffer ? toJsonText(f) : f;
+  }
   if (externalFetch) o.externalFetch = true;
   return JSON.stringify(o);
 }
@@ -120,7 +126,7 @@ export class Simulator {
     const scenario = { invocations: [] };
     if (options.fixtures !== undefined) scenario.fixtures = options.fixtures;
     const fetch = typeof options.fetch === 'function' ? options.fetch : null;
-    const handle = new (instance().Simulator)(JSON.stringify(scenario), optionsJson(options, !!fetch));
+    const handle = new (instance().Simulator)(JSON.stringify(scenario), optionsJson({ ...options, fixtures: undefined }, !!fetch));
     if (!handle.ok()) {
       const report = JSON.parse(handle.report());
       handle.delete();

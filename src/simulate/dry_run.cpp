@@ -2,7 +2,6 @@
 
 #include "json/dump.hpp"
 #include "json/parse_text.hpp"
-#include "simulate/scenario.hpp"
 #include "time/timestamp.hpp"
 
 namespace caw::sim {
@@ -67,42 +66,71 @@ Options parse_options(const nlohmann::json& o, Report& report) {
   return out;
 }
 
-DryRunOutcome dry_run(std::string_view scenario_text, std::string_view options_text) {
-  DryRunOutcome out;
-  Report report;
-  Options options;
+namespace {
+
+// The "fixtures" option: a value, or JSON text (a caller's fixtures file or editor) whose
+// problems are then located in it.
+Fixtures read_fixtures_option(const nlohmann::json& option, const Limits& limits, Report& report) {
+  static constexpr const char* kPath = "/options/fixtures";
+  ProgramCache cache;
+  if (!option.is_string()) return parse_fixtures(option, kPath, limits, cache, report);
+  const std::string& text = option.get_ref<const std::string&>();
+  ParsedText doc = parse_text(text, scenario_limits(limits));
+  if (!doc.ok) {
+    report.merge(doc.problems, kPath);
+    return {};
+  }
+  Report own;
+  Fixtures out = parse_fixtures(doc.value, "", limits, cache, own);
+  own.locate_in(text);
+  report.merge(own, kPath);
+  return out;
+}
+
+}  // namespace
+
+OpenScenario open_scenario(std::string_view scenario_text, std::string_view options_text) {
+  OpenScenario out;
+  Report& report = out.parsed.report;
+  nlohmann::json fixtures;
   if (!options_text.empty()) {
-    ParsedText o = parse_text(options_text);
+    // The options may carry a whole fixtures file as one string.
+    Limits text_limits = scenario_limits({});
+    text_limits.max_string_bytes = text_limits.max_payload_bytes;
+    ParsedText o = parse_text(options_text, text_limits);
     if (!o.ok) {
       report.merge(o.problems, "/options");
     } else {
-      options = parse_options(o.value, report);
+      out.options = parse_options(o.value, report);
+      if (auto f = o.value.find("fixtures"); o.value.is_object() && f != o.value.end()) fixtures = std::move(*f);
     }
   }
-  ParsedText doc = parse_text(scenario_text, scenario_limits(options.limits));
-  if (!doc.ok) {
-    report.merge(doc.problems);
-    out.text = dump_json(report.to_json());
+  ParsedText doc = parse_text(scenario_text, scenario_limits(out.options.limits));
+  if (!doc.ok) report.merge(doc.problems);
+  if (!report.valid()) return out;
+  Fixtures extra = read_fixtures_option(fixtures, out.options.limits, report);
+  ScenarioParse parsed = parse_scenario(doc.value, out.options, std::move(extra));
+  parsed.report.locate_in(scenario_text);
+  report.merge(parsed.report);
+  out.parsed.scenario = std::move(parsed.scenario);
+  return out;
+}
+
+DryRunOutcome dry_run(std::string_view scenario_text, std::string_view options_text) {
+  DryRunOutcome out;
+  OpenScenario open = open_scenario(scenario_text, options_text);
+  if (!open.parsed.ok()) {
+    out.text = dump_json(open.parsed.report.to_json());
     return out;
   }
-  if (!report.valid()) {
-    out.text = dump_json(report.to_json());
-    return out;
-  }
-  ScenarioParse parsed = parse_scenario(doc.value, options);
-  doc.value = nullptr;  // the requests live on in the programs and specs; free the DOM now
-  if (!parsed.ok()) {
-    parsed.report.locate_in(scenario_text);
-    out.text = dump_json(parsed.report.to_json());
-    return out;
-  }
+  Options& options = open.options;
   options.external_fetch = false;  // the one-shot dry run has no caller to ask
-  Scenario& s = parsed.scenario;
+  Scenario& s = open.parsed.scenario;
   Engine engine(options, std::move(s.fixtures), s.now, s.seed);
   for (Invocation& inv : s.invocations) engine.invoke(std::move(inv.spec), inv.at);
   s.invocations.clear();
   engine.run_until_idle();
-  engine.write_trace(out.text, &parsed.report);
+  engine.write_trace(out.text, &open.parsed.report);
   out.ok = true;
   return out;
 }

@@ -6,15 +6,28 @@
 
 #include "report/problem.hpp"
 #include "simulate/engine.hpp"
+#include "simulate/scenario.hpp"
 
 namespace caw::sim {
 
 // Options as JSON: {"detail": "full" | "summary", "now": ISO, "seed": n, "externalFetch": bool,
-// "limits": {"maxRuns", "maxEvents", "maxInvokeDepth"}}. Problems go to `report` under /options.
+// "limits": {"maxRuns", "maxEvents", "maxInvokeDepth"}, "fixtures": {...} | JSON text}.
+// Problems go to `report` under /options. The fixtures are read by open_scenario.
 Options parse_options(const nlohmann::json& options, Report& report);
 
 // The limits a whole scenario text is parsed with: max_scenario_bytes instead of max_payload_bytes.
 Limits scenario_limits(const Limits& limits);
+
+struct OpenScenario {
+  Options options;
+  ScenarioParse parsed;
+};
+
+// The options and the scenario read and checked; nothing runs. Every problem comes located in
+// the text it is in: the scenario's in `scenario_text`, those of a "fixtures" option given as
+// JSON text (fixtures added to the scenario's, theirs winning per id) in that text, under
+// /options/fixtures. The other options' problems, under /options, carry no position.
+OpenScenario open_scenario(std::string_view scenario_text, std::string_view options_text);
 
 struct DryRunOutcome {
   bool ok = false;

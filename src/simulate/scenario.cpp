@@ -1,5 +1,7 @@
 #include "simulate/scenario.hpp"
 
+#include <iterator>
+
 #include "json/dump.hpp"
 #include "json/pointer.hpp"
 #include "model/codec.hpp"
@@ -289,7 +291,16 @@ bool parse_invocation(const json& invocation, const std::string& path, EpochMs n
   return true;
 }
 
-ScenarioParse parse_scenario(const json& doc, const Options& options) {
+void add_fixtures(Fixtures& to, Fixtures more) {
+  for (auto it = more.profiles.begin(); it != more.profiles.end(); ++it) to.profiles[it.key()] = std::move(*it);
+  for (auto& [id, list] : more.lists) to.lists.insert_or_assign(id, std::move(list));
+  for (auto& [id, fixture] : more.templates) to.templates.insert_or_assign(id, std::move(fixture));
+  more.webhooks.insert(more.webhooks.end(), std::make_move_iterator(to.webhooks.begin()),
+                       std::make_move_iterator(to.webhooks.end()));
+  to.webhooks = std::move(more.webhooks);
+}
+
+ScenarioParse parse_scenario(const json& doc, const Options& options, Fixtures extra) {
   ScenarioParse out;
   Scenario& s = out.scenario;
   Report& report = out.report;
@@ -306,6 +317,7 @@ ScenarioParse parse_scenario(const json& doc, const Options& options) {
     Report r = validate_request(doc, limits);
     report.merge(r);
     if (!report.valid()) return out;
+    s.fixtures = std::move(extra);
     s.invocations.push_back(Invocation{s.now, spec_from_request(doc, limits, cache)});
     return out;
   }
@@ -328,6 +340,7 @@ ScenarioParse parse_scenario(const json& doc, const Options& options) {
   }
   if (auto f = doc.find("fixtures"); f != doc.end())
     s.fixtures = parse_fixtures(*f, "/fixtures", limits, cache, report);
+  add_fixtures(s.fixtures, std::move(extra));
   const json& invocations = doc["invocations"];
   if (!invocations.is_array()) {
     report.error("scenario.shape", "/invocations", "invocations must be an array");

@@ -34,8 +34,13 @@ struct ScenarioParse {
   [[nodiscard]] bool ok() const { return report.valid(); }
 };
 
-// Checks the whole scenario (every request validated) and builds it; nothing runs.
-ScenarioParse parse_scenario(const json& doc, const Options& options);
+// Checks the whole scenario (every request validated) and builds it; nothing runs. `extra`
+// (fixtures given beside the scenario) is added to the scenario's own before any invocation
+// looks a template up.
+ScenarioParse parse_scenario(const json& doc, const Options& options, Fixtures extra = {});
+
+// `more` added to `to`, `more` winning per id; its webhooks go first (the first match answers).
+void add_fixtures(Fixtures& to, Fixtures more);
 
 // Parses the fixtures object alone (the stepwise Simulator takes them in its options).
 Fixtures parse_fixtures(const json& fixtures, const std::string& path, const Limits& limits, ProgramCache& cache,

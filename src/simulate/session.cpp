@@ -9,30 +9,15 @@
 namespace caw::sim {
 
 Session::Session(std::string_view scenario_text, std::string_view options_text) {
-  Report report;
-  if (!options_text.empty()) {
-    ParsedText o = parse_text(options_text);
-    if (o.ok) {
-      options_ = parse_options(o.value, report);
-    } else {
-      report.merge(o.problems, "/options");
-    }
-  }
-  ParsedText doc = parse_text(scenario_text.empty() ? std::string_view("{\"invocations\":[]}") : scenario_text,
-                              scenario_limits(options_.limits));
-  if (!doc.ok) report.merge(doc.problems);
-  if (!report.valid()) {
-    report_ = dump_json(report.to_json());
+  OpenScenario open =
+      open_scenario(scenario_text.empty() ? std::string_view("{\"invocations\":[]}") : scenario_text, options_text);
+  options_ = open.options;
+  if (!open.parsed.ok()) {
+    report_ = dump_json(open.parsed.report.to_json());
     return;
   }
-  ScenarioParse parsed = parse_scenario(doc.value, options_);
-  if (!parsed.ok()) {
-    parsed.report.locate_in(scenario_text);
-    report_ = dump_json(parsed.report.to_json());
-    return;
-  }
-  warnings_ = parsed.report;
-  Scenario& s = parsed.scenario;
+  warnings_ = std::move(open.parsed.report);
+  Scenario& s = open.parsed.scenario;
   engine_ = std::make_unique<Engine>(options_, std::move(s.fixtures), s.now, s.seed);
   for (Invocation& inv : s.invocations) engine_->invoke(std::move(inv.spec), inv.at);
 }

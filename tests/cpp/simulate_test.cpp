@@ -315,4 +315,69 @@ TEST(Session, StepwiseAdvanceAndExternalFetch) {
   EXPECT_NE(s.advance("soon"), "");
 }
 
+// The "fixtures" option (a CLI's --fixtures file, the playground's fixtures editor) adds to the
+// scenario's own fixtures, its ids winning, and its problems come located in its own text.
+TEST(Simulate, FixturesOptionAddsToTheScenariosOwn) {
+  json own = {{"lists", {{"beta", {"u1"}}, {"kept", {"u3"}}}}};
+  json s = scenario({{{"templateId", "opt"}, {"request", json::object()}}}, own);
+  json extra = {
+      {"lists", {{"beta", {"u2"}}}},
+      {"templates",
+       {{"opt", {{"automation", {{"steps", {{{"action", "send-list"}, {"list", "beta"}}}}}}, {"template", "T"}}}}}};
+  json options = {{"fixtures", extra.dump(2)}};
+  json t = run(s, options.dump());
+  ASSERT_EQ(t["messages"].size(), 1u) << t.dump();
+  EXPECT_EQ(t["messages"][0]["recipient"], "u2");
+  options["fixtures"] = extra;  // a value instead of text: the same run
+  EXPECT_EQ(run(s, options.dump())["messages"], t["messages"]);
+}
+
+TEST(Simulate, EveryProblemIsLocatedInTheTextItIsIn) {
+  const std::string text =
+      "{\n  \"now\": \"2024-01-01T00:00:00Z\",\n  \"invocations\": [\n    {\"templateId\": \"nope\", "
+      "\"request\": {}}\n  ]\n}";
+  const json options = {{"fixtures", "{\n  \"profiles\": {},\n  \"gadgets\": {}\n}"}};
+  caw::sim::DryRunOutcome out = caw::sim::dry_run(text, options.dump());
+  ASSERT_FALSE(out.ok);
+  json report = caw::parse_text(out.text).value;
+  auto find = [&](const std::string& path) {
+    for (const json& p : report["errors"])
+      if (p["path"] == path) return p;
+    return json();
+  };
+  const json gadget = find("/options/fixtures/gadgets");
+  ASSERT_FALSE(gadget.is_null()) << report.dump();
+  EXPECT_EQ(gadget["line"], 3);
+  EXPECT_EQ(gadget["column"], 14);
+  const json missing = find("/invocations/0/templateId");
+  ASSERT_FALSE(missing.is_null()) << report.dump();
+  EXPECT_EQ(missing["line"], 4);
+  EXPECT_EQ(missing["column"], 20);
+  // Malformed fixtures text: the syntax error is located in it, beside the scenario's problems.
+  out = caw::sim::dry_run(text, json{{"fixtures", "{\n  \"lists\": ,\n}"}}.dump());
+  report = caw::parse_text(out.text).value;
+  ASSERT_EQ(report["errors"].size(), 2u) << report.dump();
+  EXPECT_EQ(report["errors"][0]["code"], "json.syntax");
+  EXPECT_EQ(report["errors"][0]["path"].get<std::string>().rfind("/options/fixtures", 0), 0u);
+  EXPECT_EQ(report["errors"][0]["line"], 2);
+  EXPECT_EQ(report["errors"][1]["line"], 4);
+}
+
+TEST(Simulate, WarningsOfARunScenarioAreLocatedToo) {
+  const std::string body =
+      "{\"recipient\": \"u1\", \"automation\": {\"steps\": [\n  {\"action\": \"send\", \"template\": "
+      "\"T\",\n   \"if\": \"check(data)\"}\n]}}";
+  caw::sim::DryRunOutcome out = caw::sim::dry_run(body, "");
+  ASSERT_TRUE(out.ok) << out.text;
+  json w = caw::parse_text(out.text).value["warnings"];
+  ASSERT_EQ(w.size(), 1u) << w.dump();
+  EXPECT_EQ(w[0]["code"], "step.if.unsupported");
+  EXPECT_EQ(w[0]["line"], 3);
+  EXPECT_EQ(w[0]["column"], 10);
+  caw::sim::Session s(body, "");
+  ASSERT_TRUE(s.ok()) << s.report();
+  s.run_until_idle();
+  EXPECT_EQ(caw::parse_text(s.trace()).value["warnings"], w);
+}
+
 }  // namespace

@@ -2,7 +2,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { addAmount, parseInstant } from '../../../js/emulator/clock.js';
-import { locate } from '../../../js/cli/locate.js';
 import { colorEnabled } from '../../../js/cli/style.js';
 
 test('parseInstant: extended and basic ISO 8601, offset-less read as UTC, epoch ms; junk refused', () => {
@@ -25,15 +24,6 @@ test('addAmount: fixed units, calendar months clamped to the month end, ms; junk
   for (const bad of ['soon', '-1 day', 'PT5M', -5, '1.5 hours']) assert.equal(addAmount(t, bad), undefined, String(bad));
 });
 
-test('locate: a JSON Pointer to line and column in the text, else its nearest ancestor', () => {
-  const text = '{\n  "a": [1, {"b~/c": "x"}],\n  "d": "\\"}"\n}';
-  assert.deepEqual(locate(text, ''), { line: 1, column: 1 });
-  assert.deepEqual(locate(text, '/a'), { line: 2, column: 8 });
-  assert.deepEqual(locate(text, '/a/1/b~0~1c'), { line: 2, column: 21 });
-  assert.deepEqual(locate(text, '/d'), { line: 3, column: 8 });
-  assert.deepEqual(locate(text, '/a/1/missing'), { line: 2, column: 12 });
-});
-
 test('colours: a TTY without NO_COLOR; FORCE_COLOR forces; NO_COLOR wins', () => {
   assert.equal(colorEnabled({ isTTY: true }, {}), true);
   assert.equal(colorEnabled({ isTTY: false }, {}), false);
@@ -42,8 +32,4 @@ test('colours: a TTY without NO_COLOR; FORCE_COLOR forces; NO_COLOR wins', () =>
   assert.equal(colorEnabled({ isTTY: true }, { FORCE_COLOR: '0' }), false);
   assert.equal(colorEnabled({ isTTY: true }, { NO_COLOR: '1', FORCE_COLOR: '1' }), false);
   assert.equal(colorEnabled({ isTTY: true }, { TERM: 'dumb' }), false);
-});
-
-test('locate counts columns in code points', () => {
-  assert.deepEqual(locate('{"é😀": 1, "b": 2}', '/b'), { line: 1, column: 16 });
 });

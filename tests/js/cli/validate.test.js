@@ -85,7 +85,7 @@ test('validate: colours only with FORCE_COLOR, never with NO_COLOR or into a pip
   assert.doesNotMatch(none.stdout, /\u001b\[/);
 });
 
-test('validate: a dry-run scenario has each ad hoc request validated, located in the scenario file', async () => {
+test('validate: a dry-run scenario is checked as dry-run reads it, every problem located in the scenario file', async () => {
   let r = await runCli(['validate', fixture('scenarios/delay-then-cancel.json')]);
   assert.equal(r.code, 0, r.stdout);
   assert.match(r.stdout, /delay-then-cancel\.json: valid/);
@@ -102,13 +102,22 @@ test('validate: a dry-run scenario has each ad hoc request validated, located in
     }, null, 2));
     r = await runCli(['validate', '--json', file]);
     assert.equal(r.code, 1);
-    const [p] = JSON.parse(r.stdout).errors;
-    assert.equal(p.path, '/invocations/2/request/automation/steps/0/duration');
+    const { errors } = JSON.parse(r.stdout);
     const text = (await readFile(file, 'utf8')).split('\n');
-    assert.match(text[p.line - 1].slice(p.column - 1), /^"PT5M"/);
+    const at = (p) => text[p.line - 1].slice(p.column - 1);
+    const duration = errors.find((p) => p.path === '/invocations/2/request/automation/steps/0/duration');
+    assert.match(at(duration), /^"PT5M"/);
+    // A by-template request needs its template among the fixtures, as in the dry run.
+    const template = errors.find((p) => p.path === '/invocations/1/templateId');
+    assert.equal(template.code, 'scenario.template');
+    assert.match(at(template), /^"whatever"/);
     r = await runCli(['dry-run', file]);
     assert.equal(r.code, 1);
     assert.match(r.stdout, /scenario\.json:\d+:\d+ +error +\S+ +\/invocations\/2\/request\/automation\/steps\/0\/duration/);
+    // The dry run has no schema level: a usage error, not a different verdict.
+    r = await runCli(['validate', '--level', 'schema', file]);
+    assert.equal(r.code, 2);
+    assertOneLine(assert, r.stderr, '--level schema');
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
