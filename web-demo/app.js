@@ -4,7 +4,6 @@
  */
 import * as caw from '/pkg/js/dry-run/browser.js';
 import { Editor } from './editor.js';
-import { lineColumn, locate, mapJson } from './jsonmap.js';
 import { formatDuration, renderTimeline, toMs } from './timeline.js';
 
 const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
@@ -40,53 +39,51 @@ const pretty = (v) => JSON.stringify(v, null, 2) ?? 'undefined';
 
 /* ---------------------------------------------------------------- validation */
 
-/** The package's validator; a build without it still gets shape checks from normalize(). */
-function validateText(text, level) {
-  if (typeof caw.validate === 'function') return caw.validate(text, { level });
-  try {
-    caw.normalize(text);
-    return { valid: true, errors: [], warnings: [] };
-  } catch (e) {
-    if (e?.report) return e.report;
-    throw e;
-  }
-}
+/** The package puts the fixtures editor's problems here, located in that editor's text. */
+const FIXTURES_PATH = '/options/fixtures';
 
 /**
- * A problem, placed in an editor: the validator's line/column when it gave them, else the
- * JSON Pointer looked up in the editor's text.
+ * A problem of the package's report, sent to the editor whose text it is located in: the
+ * fixtures editor's under FIXTURES_PATH (shown relative to it), other options' (the clock
+ * fields) in none, the rest in the payload editor.
  */
-function place(p, severity, editor, pointer, map, text) {
-  const out = { ...p, severity, editor, line: undefined, column: undefined, end: undefined };
-  if (editor === 'payload' && Number.isInteger(p.line) && Number.isInteger(p.column)) {
-    out.line = p.line;
-    out.column = p.column;
-  } else if (editor && map && pointer !== undefined) {
-    const at = locate(map, pointer);
-    if (at) Object.assign(out, lineColumn(text, at.start));
+function toEditor(p, severity) {
+  const path = String(p.path ?? '');
+  if (path === FIXTURES_PATH || path.startsWith(`${FIXTURES_PATH}/`)) {
+    return { ...p, severity, editor: 'fixtures', path: path.slice(FIXTURES_PATH.length) };
   }
-  return out;
+  return { ...p, severity, editor: path === '/options' || path.startsWith('/options/') ? null : 'payload' };
 }
 
-function reportProblems(report, route) {
+/** @returns {Array<any>} every problem of one report, each with its severity and editor */
+function reportProblems(report) {
   const out = [];
   for (const [list, severity] of [[report?.errors, 'error'], [report?.warnings, 'warning']]) {
-    for (const p of list ?? []) out.push(route(p, severity));
+    for (const p of list ?? []) out.push(toEditor(p, severity));
   }
   return out;
 }
 
-/** Builds the scenario that dryRun() receives from the two editors and the clock fields. */
-function buildScenario(doc, fixtures) {
-  if (state.scenarioMode) {
-    const merged = { ...(isObject(doc.fixtures) ? doc.fixtures : {}), ...fixtures };
-    return Object.keys(merged).length ? { ...doc, fixtures: merged } : { ...doc };
+/** The dry run's options from the clock fields (a bare payload only) and the fixtures editor. */
+function dryRunOptions(fxText) {
+  const options = { detail: 'full' };
+  if (fxText.trim() !== '') options.fixtures = fxText; // as text: the package locates its problems in it
+  if (!state.scenarioMode) {
+    const now = /** @type {HTMLInputElement} */ ($('now')).value.trim();
+    if (now) options.now = now;
+    const seed = Number(/** @type {HTMLInputElement} */ ($('seed')).value);
+    if (Number.isInteger(seed) && seed >= 0) options.seed = seed;
   }
-  const scenario = { now: /** @type {HTMLInputElement} */ ($('now')).value.trim() || undefined, invocations: [{ request: doc }] };
-  const seed = Number(/** @type {HTMLInputElement} */ ($('seed')).value);
-  if (Number.isInteger(seed) && seed >= 0) scenario.seed = seed;
-  if (Object.keys(fixtures).length) scenario.fixtures = fixtures;
-  return scenario;
+  return options;
+}
+
+/** The payload's value (for "invoke for real" and the mode), or null when it is not JSON. */
+function parseOrNull(text) {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
 }
 
 async function update() {
@@ -94,45 +91,8 @@ async function update() {
   const level = /** @type {HTMLSelectElement} */ ($('level')).value;
   const text = payloadEditor.value;
   const fxText = fixturesEditor.value;
-  const pmap = mapJson(text);
-  const fmap = mapJson(fxText);
-  const problems = [];
-  let fixtures = {};
-  let doc = null;
-  let canRun = true;
-
-  // Fixtures: plain JSON, checked here; their meaning is checked by the dry run.
-  if (fxText.trim() === '') {
-    fixtures = {};
-  } else if (fmap.error) {
-    problems.push({ code: 'json.syntax', path: '', message: `Fixtures: ${fmap.error.message}`, severity: 'error', editor: 'fixtures', ...lineColumn(fxText, fmap.error.offset) });
-    canRun = false;
-  } else {
-    fixtures = JSON.parse(fxText);
-    if (!isObject(fixtures)) {
-      problems.push({ code: 'fixtures.shape', path: '', message: 'Fixtures must be a JSON object', severity: 'error', editor: 'fixtures', line: 1, column: 1 });
-      canRun = false;
-      fixtures = {};
-    }
-  }
-
-  // The payload (or scenario).
-  if (pmap.error) {
-    state.scenarioMode = /"invocations"\s*:/.test(text);
-    const report = state.scenarioMode ? null : validateText(text, level);
-    const fromValidator = report ? reportProblems(report, (p, s) => place(p, s, 'payload', p.path, pmap, text)) : [];
-    if (fromValidator.some((p) => p.severity === 'error')) problems.push(...fromValidator);
-    else problems.push({ code: 'json.syntax', path: '', message: pmap.error.message, severity: 'error', editor: 'payload', ...lineColumn(text, pmap.error.offset) });
-    canRun = false;
-  } else {
-    doc = JSON.parse(text);
-    state.scenarioMode = isObject(doc) && 'invocations' in doc;
-    if (!state.scenarioMode) {
-      const report = validateText(text, level);
-      problems.push(...reportProblems(report, (p, s) => place(p, s, 'payload', p.path, pmap, text)));
-      if (!report.valid) canRun = false;
-    }
-  }
+  const doc = parseOrNull(text);
+  state.scenarioMode = doc === null ? /"invocations"\s*:/.test(text) : isObject(doc) && 'invocations' in doc;
   $('mode').textContent = state.scenarioMode ? 'scenario: now, seed, fixtures, invocations' : 'ad hoc invoke body';
   for (const id of ['now', 'seed']) /** @type {HTMLInputElement} */ ($(id)).disabled = state.scenarioMode;
   $('clock').classList.toggle('off', state.scenarioMode);
@@ -141,51 +101,25 @@ async function update() {
   const edited = !state.loaded || state.loaded.payload !== text || state.loaded.fixtures !== fxText;
   $('example-description').classList.toggle('edited', edited);
 
+  // One report: the dry run's (it validates every request at the courier level before it runs
+  // anything, so a refused run's report is the validator's), or at the schema level the
+  // validator's, unless the dry run then refuses what Courier would refuse.
+  let report = level === 'schema' && !state.scenarioMode ? caw.validate(text, { level: 'schema' }) : null;
   let trace = null;
   let runError = null;
-  if (canRun && doc !== null) {
-    if (typeof caw.dryRun !== 'function') {
-      runError = 'This build of the package has no dryRun() yet.';
-    } else {
-      try {
-        trace = await caw.dryRun(buildScenario(doc, fixtures), { detail: 'full' });
-        if (Array.isArray(trace?.warnings)) {
-          const route = (p, severity) => routeScenarioProblem(p, severity, { text, pmap, fxText, fmap, fixtures });
-          const seen = new Set(problems.map((p) => `${p.code}|${p.path}|${p.message}`));
-          for (const w of trace.warnings) {
-            const p = route(w, 'warning');
-            if (!seen.has(`${p.code}|${p.path}|${p.message}`)) problems.push(p);
-          }
-        }
-      } catch (e) {
-        if (e?.report) {
-          const route = (p, severity) => routeScenarioProblem(p, severity, { text, pmap, fxText, fmap, fixtures });
-          const seen = new Set(problems.map((p) => `${p.code}|${p.message}`));
-          for (const p of reportProblems(e.report, route)) if (!seen.has(`${p.code}|${p.message}`)) problems.push(p);
-        } else {
-          runError = `Dry run failed: ${e?.message ?? e}`;
-        }
-      }
+  if (report === null || report.valid) {
+    try {
+      trace = await caw.dryRun(text, dryRunOptions(fxText));
+      report ??= { valid: true, errors: [], warnings: trace.warnings ?? [] };
+    } catch (e) {
+      if (e?.report) report = e.report;
+      else runError = `Dry run failed: ${e?.message ?? e}`;
     }
   }
   if (seq !== state.seq) return; // a newer edit already started
+  const problems = reportProblems(report);
   renderProblems(problems);
   renderTrace(trace, runError, problems);
-}
-
-/** Problems of a dry run carry paths from the scenario's root: send each to its editor. */
-function routeScenarioProblem(p, severity, { text, pmap, fxText, fmap, fixtures }) {
-  const path = String(p.path ?? '');
-  const fx = /^\/fixtures(\/([^/]*))?(.*)$/.exec(path);
-  if (fx && (!state.scenarioMode || (fx[2] !== undefined && fx[2].replace(/~1/g, '/').replace(/~0/g, '~') in fixtures))) {
-    return place(p, severity, 'fixtures', path.slice('/fixtures'.length), fmap, fxText);
-  }
-  if (!state.scenarioMode) {
-    const m = /^\/invocations\/0\/request(.*)$/.exec(path);
-    if (m) return place({ ...p, path: m[1], line: undefined, column: undefined }, severity, 'payload', m[1], pmap, text);
-    return { ...p, severity, editor: null };
-  }
-  return place({ ...p, line: undefined, column: undefined }, severity, 'payload', path, pmap, text);
 }
 
 /* ---------------------------------------------------------------- rendering */

@@ -2,7 +2,25 @@
  * A textarea with a line-number gutter that can mark lines (error / warning) and select a
  * line:column range. No contenteditable, no dependency.
  */
-import { offsetOf } from './jsonmap.js';
+
+/**
+ * The string index of a 1-based line and column as the package gives them (columns count code
+ * points, so a character outside the BMP is one column but two string indices), clamped to the line.
+ * @param {string} text @param {number} line @param {number} column
+ * @returns {number}
+ */
+export function offsetOf(text, line, column) {
+  let offset = 0;
+  for (let l = 1; l < line; l++) {
+    const nl = text.indexOf('\n', offset);
+    if (nl < 0) return text.length;
+    offset = nl + 1;
+  }
+  const eol = text.indexOf('\n', offset);
+  const end = eol < 0 ? text.length : eol;
+  for (let c = 1; c < column && offset < end; c++) offset += text.codePointAt(offset) > 0xffff ? 2 : 1;
+  return Math.min(offset, end);
+}
 
 export class Editor {
   /**

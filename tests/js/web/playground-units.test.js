@@ -1,30 +1,18 @@
-// The playground's DOM-free helpers: JSON locations and the compressed time axis.
+// The playground's DOM-free helpers: line:column to a string index, and the compressed time axis.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lineColumn, locate, mapJson, offsetOf } from '../../../web-demo/jsonmap.js';
+import { offsetOf } from '../../../web-demo/editor.js';
 import { formatDuration, gapWidth, layout } from '../../../web-demo/timeline.js';
 import { parseArgs, resolvePath } from '../../../web-demo/server.mjs';
 
-test('mapJson locates every value by JSON Pointer and prefers the key', () => {
+test('offsetOf turns the package\'s line:column (code points) into a string index, clamped to the line', () => {
   const text = '{\n  "a": [1, {"b~/c": "x"}],\n  "d": null\n}';
-  const map = mapJson(text);
-  assert.equal(map.error, null);
-  const at = locate(map, '/a/1/b~0~1c');
-  assert.deepEqual(lineColumn(text, at.start), { line: 2, column: 13 });
-  assert.deepEqual(lineColumn(text, locate(map, '/d').start), { line: 3, column: 3 });
-  // A pointer that does not exist falls back to its nearest ancestor.
-  assert.deepEqual(lineColumn(text, locate(map, '/a/1/missing/deeper').start), { line: 2, column: 12 });
   assert.equal(offsetOf(text, 3, 3), text.indexOf('"d"'));
-});
-
-test('mapJson reports the first syntax error with its offset', () => {
-  const text = '{\n  "a": 1,\n  "b": ,\n}';
-  const { error } = mapJson(text);
-  assert.ok(error);
-  assert.deepEqual(lineColumn(text, error.offset), { line: 3, column: 8 });
-  assert.ok(mapJson('{"a": 1} x').error);
-  assert.ok(mapJson('{"a": "unterminated}').error);
-  assert.equal(mapJson('  [true, false, null, -1.5e3, "\\u00e9"] ').error, null);
+  assert.equal(offsetOf(text, 1, 1), 0);
+  assert.equal(offsetOf(text, 1, 99), 1, 'past the end of line 1: its end');
+  assert.equal(offsetOf(text, 9, 1), text.length);
+  const wide = '{"é😀": 1, "b": 2}';
+  assert.equal(offsetOf(wide, 1, 16), wide.indexOf('2'), 'the emoji is one column, two indices');
 });
 
 test('the axis keeps a one-second step and a one-day delay both visible', () => {

@@ -132,6 +132,33 @@ test('playground in Chromium: validation with line:column, delay-then-cancel wat
     await page.waitForFunction(() => document.querySelector('#problems li.problem.error .loc')?.textContent.startsWith('3:'));
   });
 
+  await t.test('one report: each problem once, every one located by the package in the editor it is in', async () => {
+    await page.selectOption('#examples', 'delay-then-cancel');
+    await page.waitForFunction(() => document.body.dataset.example === 'delay-then-cancel');
+    // The dry run refuses a request the validator refuses: its report is the validator's, shown once.
+    const payload = await page.inputValue('#payload');
+    await page.fill('#payload', payload.replace('"template": "cart-reminder"', '"template": 5'));
+    const item = page.locator('#problems li.problem.error[data-editor="payload"]').first();
+    await item.waitFor();
+    const texts = await page.locator('#problems li.problem').allInnerTexts();
+    assert.equal(new Set(texts).size, texts.length, texts.join('\n---\n'));
+    const line = Number(await item.getAttribute('data-line'));
+    assert.match((await page.inputValue('#payload')).split('\n')[line - 1], /"template": 5/);
+    await page.fill('#payload', payload);
+    // A problem of the fixtures editor is placed in it, at its line.
+    const fixtures = await page.inputValue('#fixtures');
+    await page.fill('#fixtures', '{\n  "lists": {},\n  "gadgets": {}\n}\n');
+    const fx = page.locator('#problems li.problem.error[data-editor="fixtures"]').first();
+    await fx.waitFor();
+    assert.match(await fx.locator('.loc').innerText(), /^fixtures 3:\d+$/);
+    assert.match(await fx.locator('.path').innerText(), /^\/gadgets$/);
+    assert.match(await page.locator('#fixtures-editor .gutter-lines div:nth-child(3)').getAttribute('class'), /mark-error/);
+    await page.fill('#fixtures', '{\n  "lists": ,\n}');
+    await page.waitForFunction(() => document.querySelector('#problems li.problem.error[data-editor="fixtures"] .loc')?.textContent.startsWith('fixtures 2:'));
+    await page.fill('#fixtures', fixtures);
+    await page.waitForFunction(() => !document.querySelector('#problems li.problem.error'));
+  });
+
   await t.test('the delay-then-cancel example shows two runs, one canceled', async () => {
     await page.selectOption('#examples', 'delay-then-cancel');
     await page.waitForFunction(() => document.body.dataset.example === 'delay-then-cancel');
