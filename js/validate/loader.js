@@ -5,9 +5,8 @@
  * import stubs, replaced from the kept compiled module when it traps. Runtime entries (js/node.js, ...) only say how
  * their runtime finds the .wasm by default (setDefaultSource).
  */
-import { InitError, InstanceReplacedError } from '../errors.js';
-import { describeTrap, isTrap } from '../trap.js';
-import { compileSource, hasSource } from '../wasm-source.js';
+import { instanceSlot } from '../instance-slot.js';
+import { isTrap } from '../trap.js';
 import { importObject } from './imports.js';
 
 /**
@@ -18,19 +17,6 @@ import { importObject } from './imports.js';
  *   caw_codes: Export, caw_codes_size: Export, caw_payload_limit: Export, [name: string]: Export,
  * }} Exports
  */
-
-/** @type {ValidatorInstance | null} the live instance, once init() has resolved */
-let live = null;
-/** @type {Promise<void> | null} */
-let pending = null;
-/** @type {WebAssembly.Module | null} the compiled module, kept to replace a trapped instance */
-let compiled = null;
-/** How many instances have been replaced after a trap (tests, diagnostics). */
-let replacements = 0;
-/** @type {() => Promise<InitSource>} */
-let defaultSource = async () => {
-  throw new InitError('No default way to load the .wasm here: call init({ module | bytes | url })');
-};
 
 /**
  * One instance of the module: its exports, each guarded so a trap replaces the instance and
@@ -84,14 +70,19 @@ export class ValidatorInstance {
     return this;
   }
 
+  #replace(/** @type {unknown} */ cause) {
+    this.trapped = true;
+    return slot.replace(this, cause);
+  }
+
   /** Every export takes at most two arguments: a fixed arity keeps the guard cheap. */
   #guard(/** @type {Function} */ fn) {
     return (/** @type {number} */ a, /** @type {number} */ b) => {
-      if (this.trapped) throw replaceInstance(this, new Error('instance already trapped'));
+      if (this.trapped) throw this.#replace(new Error('instance already trapped'));
       try {
         return fn(a, b);
       } catch (error) {
-        if (isTrap(error)) throw replaceInstance(this, error);
+        if (isTrap(error)) throw this.#replace(error);
         throw error;
       }
     };
@@ -113,79 +104,22 @@ async function instantiate(/** @type {WebAssembly.Module} */ module) {
   return fresh.adopt(await WebAssembly.instantiate(module, importObject(module, () => fresh.bytes())));
 }
 
-/**
- * Throws the trapped instance away and says so: replaced synchronously when the runtime allows
- * it, else on the next init().
- * @param {ValidatorInstance} dead @param {unknown} cause
- */
-function replaceInstance(dead, cause) {
-  dead.trapped = true;
-  if (live !== dead) {
-    return new InstanceReplacedError('courier-automations-wasm: this WebAssembly instance trapped and was ' +
-      'replaced; call the API again, not the old instance', { cause, replaced: true });
-  }
-  live = null;
-  pending = null;
-  replacements += 1;
-  const what = describeTrap(cause);
-  const fresh = compiled && instantiateSync(compiled);
-  if (fresh) {
-    live = fresh;
-    return new InstanceReplacedError(`courier-automations-wasm: the WebAssembly instance trapped (${what}); ` +
-      'it was replaced by a fresh instance of the same module. This call did not complete; retry it.',
-    { cause, replaced: true });
-  }
-  if (compiled) {
-    pending = instantiate(compiled).then((made) => { live = made; }, (error) => {
-      pending = null;
-      throw new InitError(`Could not re-instantiate courier-automations-wasm: ${error?.message ?? error}`, { cause: error });
-    });
-    pending.catch(() => {});
-  }
-  return new InstanceReplacedError(`courier-automations-wasm: the WebAssembly instance trapped (${what}); ` +
-    'a fresh instance is being created: await init() before the next call.', { cause, replaced: false });
+/** A fresh instance: synchronously if `sync` and the runtime allows it, else a promise of one. */
+function make(/** @type {WebAssembly.Module} */ module, /** @type {boolean} */ sync) {
+  return (sync && instantiateSync(module)) || instantiate(module);
 }
+
+const slot = instanceSlot(make, 'courier-automations-wasm: this WebAssembly instance trapped and was ' +
+  'replaced; call the API again, not the old instance');
 
 /** Entries call this once to say where their runtime finds the .wasm. @internal */
-export function setDefaultSource(/** @type {() => Promise<InitSource>} */ fn) {
-  defaultSource = fn;
-}
+export const setDefaultSource = slot.setDefaultSource;
 
-/**
- * Loads the validate-only WebAssembly module. Safe to call many times; later calls reuse the
- * first load. After a trap replaced the instance asynchronously, this waits for the fresh one.
- * @param {InitSource} [source] how to find the .wasm; each runtime entry has a default
- * @returns {Promise<void>}
- */
-export function init(source) {
-  if (live) return Promise.resolve();
-  if (!pending) {
-    pending = (async () => {
-      // After a trap, the kept module; otherwise (first load, or a failed one) the source's.
-      const module = compiled ?? await compileSource(hasSource(source) ? /** @type {InitSource} */ (source) : await defaultSource());
-      const made = await instantiate(module);
-      compiled = module;  // kept only once it has worked
-      live = made;
-    })().catch((cause) => {
-      pending = null;
-      throw cause instanceof InitError ? cause
-        : new InitError(`Could not load courier-automations-wasm: ${cause?.message ?? cause}`, { cause });
-    });
-  }
-  return pending;
-}
+/** Loads the module (once; after a trap, waits for the fresh instance). See instanceSlot. */
+export const init = slot.init;
 
-/** @internal the live instance, for validate.js and tests */
-export function instance() {
-  if (!live) {
-    throw new InitError(pending && replacements
-      ? 'courier-automations-wasm: a fresh WebAssembly instance is being created after a trap: await init() first'
-      : 'courier-automations-wasm is not initialized: await init() first');
-  }
-  return live;
-}
+/** @internal the live instance, for the API files and tests */
+export const instance = slot.instance;
 
 /** @internal how many trapped instances were replaced so far (tests, diagnostics) */
-export function instanceReplacements() {
-  return replacements;
-}
+export const instanceReplacements = slot.replacements;
