@@ -120,14 +120,8 @@ export function validate(payload: PayloadInput, options?: ValidateOptions): Repo
 // generated from spec/openapi.json + spec/engine.json (npm run generate; docs/request-description.md).
 // ---------------------------------------------------------------------------------------------
 
-import type { HttpMethod, InvokeBody, JsonObject, StepAction } from './types/steps.generated.js';
+import type { HttpMethod, InvokeBody, StepAction } from './types/steps.generated.js';
 export type * from './types/steps.generated.js';
 
-/** Body of POST /automations/{templateId}/invoke. */
-export interface TemplateInvokeBody {
-  brand?: string | null;
-  data?: JsonObject | null;
-  profile?: JsonObject | null;
-  recipient?: string | null;
-  template?: string | null;
-}
+/** Body of POST /automations/{templateId}/invoke: the run-level values of an invoke body, over the template's. */
+export type TemplateInvokeBody = Omit<InvokeBody, 'automation'>;
