@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertOneLine, fixture, runCli, SEED } from './helpers.js';
+import { assertOneLine, fixture, runCli, SEED, withFiles } from './helpers.js';
 
 const SEED_SCENARIO = fixture('scenarios/seed-example.scenario.json');
 const CANCEL = fixture('scenarios/delay-then-cancel.json');
@@ -81,13 +81,8 @@ test('dry-run --fixtures: a template invocation runs the fixture', async () => {
 });
 
 test('dry-run --fixtures: their problems are printed as the fixtures file\'s, located in it', async () => {
-  const { mkdtemp, writeFile, rm } = await import('node:fs/promises');
-  const { tmpdir } = await import('node:os');
-  const { join } = await import('node:path');
-  const dir = await mkdtemp(join(tmpdir(), 'caw-cli-'));
-  try {
-    const file = join(dir, 'fx.json');
-    await writeFile(file, '{\n  "lists": {},\n  "gadgets": {}\n}\n');
+  await withFiles(async (write) => {
+    let file = await write('fx.json', '{\n  "lists": {},\n  "gadgets": {}\n}\n');
     let r = await runCli(['dry-run', '--fixtures', file, fixture('scenarios/template-invoke.json')]);
     assert.equal(r.code, 1, r.stderr + r.stdout);
     assert.match(r.stdout, /fx\.json:3:14 +error +scenario\.fixtures +\/gadgets\n/);
@@ -96,13 +91,11 @@ test('dry-run --fixtures: their problems are printed as the fixtures file\'s, lo
     const j = JSON.parse((await runCli(['dry-run', '--json', '--fixtures', file, fixture('scenarios/template-invoke.json')])).stdout);
     assert.ok(j.errors.some((p) => p.path === '/options/fixtures/gadgets' && p.line === 3), JSON.stringify(j));
     // Malformed fixtures: the syntax error, located in the fixtures file.
-    await writeFile(file, '{\n  "lists": ,\n}\n');
+    file = await write('fx.json', '{\n  "lists": ,\n}\n');
     r = await runCli(['dry-run', '--fixtures', file, SEED]);
     assert.equal(r.code, 1, r.stderr + r.stdout);
     assert.match(r.stdout, /fx\.json:2:\d+ +error +json\.syntax/);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test('dry-run: usage and I/O errors are one line and exit 2', async () => {

@@ -1,7 +1,10 @@
 /**
- * Shared by the CLI tests: spawn the real CLI, and paths to the fixtures.
+ * Shared by the CLI tests: spawn the real CLI, paths to the fixtures, a scratch directory.
  */
 import { spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const CLI = fileURLToPath(new URL('../../../js/cli/main.js', import.meta.url));
@@ -44,4 +47,23 @@ export function assertOneLine(assert, stderr, ...needles) {
   assert.doesNotMatch(stderr, /\n\s+at /, 'no stack trace');
   assert.match(lines[0], /^courier-automations: /);
   for (const n of needles) assert.ok(lines[0].includes(n), `stderr should mention ${n}: ${lines[0]}`);
+}
+
+/**
+ * Runs `fn` with a writer of files in a fresh temporary directory, removed afterwards.
+ * @template T
+ * @param {(write: (name: string, text: string) => Promise<string>) => Promise<T>} fn `write` returns the file's path
+ * @returns {Promise<T>}
+ */
+export async function withFiles(fn) {
+  const dir = await mkdtemp(join(tmpdir(), 'caw-cli-'));
+  try {
+    return await fn(async (name, text) => {
+      const file = join(dir, name);
+      await writeFile(file, text);
+      return file;
+    });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }

@@ -2,7 +2,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { startEmulator } from '../../../js/emulator/index.js';
-import { assertOneLine, CLI, fixture, runCli, SEED } from './helpers.js';
+import { assertOneLine, CLI, fixture, runCli, SEED, withFiles } from './helpers.js';
 
 /** @type {Awaited<ReturnType<typeof startEmulator>>} */
 let emu;
@@ -91,17 +91,10 @@ test('serve: a port in use is one line and exit 2', async () => {
 });
 
 test('serve: fixtures the rules refuse are one line and exit 1', async () => {
-  const { mkdtemp, writeFile, rm } = await import('node:fs/promises');
-  const { tmpdir } = await import('node:os');
-  const { join } = await import('node:path');
-  const dir = await mkdtemp(join(tmpdir(), 'caw-serve-'));
-  try {
-    const file = join(dir, 'fixtures.json');
-    await writeFile(file, JSON.stringify({ templates: { broken: { automation: { steps: [] } } } }));
+  await withFiles(async (write) => {
+    const file = await write('fixtures.json', JSON.stringify({ templates: { broken: { automation: { steps: [] } } } }));
     const r = await runCli(['serve', '--port', '0', '--fixtures', file]);
     assert.equal(r.code, 1);
     assertOneLine(assert, r.stderr, file, '/templates/broken/automation/steps');
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  });
 });

@@ -1,9 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile, mkdtemp, writeFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { assertOneLine, fixture, runCli, SEED } from './helpers.js';
+import { readFile } from 'node:fs/promises';
+import { assertOneLine, fixture, runCli, SEED, withFiles } from './helpers.js';
 
 const INVALID = fixture('scenarios/invalid-body.json');
 
@@ -48,17 +46,13 @@ test('validate reads standard input with - (and with no argument when piped)', a
 });
 
 test('validate: malformed JSON is a located problem (exit 1), not a crash', async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'caw-cli-'));
-  try {
-    const file = join(dir, 'broken.json');
-    await writeFile(file, '{\n  "automation": {\n    "steps": [,]\n  }\n}\n');
+  await withFiles(async (write) => {
+    const file = await write('broken.json', '{\n  "automation": {\n    "steps": [,]\n  }\n}\n');
     const r = await runCli(['validate', file]);
     assert.equal(r.code, 1);
     assert.match(r.stdout, /broken\.json:3:\d+ +error +json\./);
     assert.equal(r.stderr, '');
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test('validate: a missing file or a bad --level is one line and exit 2', async () => {
@@ -89,10 +83,8 @@ test('validate: a dry-run scenario is checked as dry-run reads it, every problem
   let r = await runCli(['validate', fixture('scenarios/delay-then-cancel.json')]);
   assert.equal(r.code, 0, r.stdout);
   assert.match(r.stdout, /delay-then-cancel\.json: valid/);
-  const dir = await mkdtemp(join(tmpdir(), 'caw-cli-'));
-  try {
-    const file = join(dir, 'scenario.json');
-    await writeFile(file, JSON.stringify({
+  await withFiles(async (write) => {
+    const file = await write('scenario.json', JSON.stringify({
       now: '2024-04-08T08:00:00Z',
       invocations: [
         { request: { recipient: 'u', automation: { steps: [{ action: 'send', template: 'T' }] } } },
@@ -118,7 +110,5 @@ test('validate: a dry-run scenario is checked as dry-run reads it, every problem
     r = await runCli(['validate', '--level', 'schema', file]);
     assert.equal(r.code, 2);
     assertOneLine(assert, r.stderr, '--level schema');
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  });
 });
