@@ -104,9 +104,13 @@ async function instantiate(/** @type {WebAssembly.Module} */ module) {
   return fresh.adopt(await WebAssembly.instantiate(module, importObject(module, () => fresh.bytes())));
 }
 
-/** A fresh instance: synchronously if `sync` and the runtime allows it, else a promise of one. */
-function make(/** @type {WebAssembly.Module} */ module, /** @type {boolean} */ sync) {
-  return (sync && instantiateSync(module)) || instantiate(module);
+/**
+ * A fresh instance: synchronously wherever the runtime allows it (Node, Deno, workers; not
+ * Chromium's main thread for modules over 4 KB), on the first init() too: no round trip through
+ * the event loop between compiling and the first call. Else a promise of one.
+ */
+function make(/** @type {WebAssembly.Module} */ module) {
+  return instantiateSync(module) || instantiate(module);
 }
 
 const slot = instanceSlot(make, 'courier-automations-wasm: this WebAssembly instance trapped and was ' +
