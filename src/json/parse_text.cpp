@@ -65,7 +65,8 @@ class DomBuilder {
   bool parse_error(std::size_t position, const std::string& /*last_token*/, const nlohmann::detail::exception& ex) {
     if (stopped_) return false;  // our own limit already said why
     const std::string message = clean_parse_message(ex.what());
-    const bool utf8 = message.find("UTF-8") != std::string::npos;
+    // Judged on nlohmann's own words only: the "last read" bytes it quotes are the input's.
+    const bool utf8 = message.substr(0, message.find("; last read")).find("UTF-8") != std::string::npos;
     Problem p;
     p.severity = Severity::Error;
     p.code = utf8 ? "json.utf8" : "json.syntax";
