@@ -24,6 +24,7 @@ class Walker {
   }
 
   void run() {
+    pos_ = bom_length(text_);
     struct Frame {
       bool object;
       std::size_t index;
@@ -217,7 +218,7 @@ class Walker {
 TextPosition position_of_offset(std::string_view text, std::size_t offset) {
   TextPosition p;
   const std::size_t end = offset < text.size() ? offset : text.size();
-  for (std::size_t i = 0; i < end; ++i) {
+  for (std::size_t i = bom_length(text); i < end; ++i) {
     const auto c = static_cast<unsigned char>(text[i]);
     if (c == '\n') {
       ++p.line;

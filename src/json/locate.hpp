@@ -15,6 +15,11 @@ struct TextPosition {
   std::uint32_t column = 1;
 };
 
+// Positions count from after a UTF-8 byte order mark, which editors do not show.
+inline std::size_t bom_length(std::string_view text) {
+  return text.size() >= 3 && text[0] == '\xEF' && text[1] == '\xBB' && text[2] == '\xBF' ? 3 : 0;
+}
+
 TextPosition position_of_offset(std::string_view text, std::size_t offset);
 
 // Where each JSON Pointer's value starts in `text`, found in one pass over the text (the

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "json/locate.hpp"
 #include "util/sort.hpp"
 #include "validate/judge.hpp"
 #include "validate/scan.hpp"
@@ -87,7 +88,7 @@ void locate_offsets(Report& report, std::string_view text) {
       located.data());
   std::uint32_t line = 1;
   std::uint32_t column = 1;
-  std::size_t i = 0;
+  std::size_t i = bom_length(text);
   for (std::uint32_t k : order) {
     Problem* p = located[k];
     const std::size_t end = std::min<std::size_t>(*p->offset, text.size());
