@@ -29,6 +29,9 @@ std::string comparable(Report report) {
         p.column.reset();
       }
       if (p.code != "json.syntax" && p.code != "json.utf8") continue;
+      // Text that is not well-formed JSON for two reasons: which one a parser meets first is its
+      // own detail (nlohmann's lexer reads a whole token before its parser sees it is misplaced).
+      p.code = "json.syntax";
       p.path.clear();
       p.message.clear();
       p.hint.clear();
