@@ -184,6 +184,17 @@ ParsedText parse_text(std::string_view text, const Limits& limits) {
   }
   DomBuilder builder(out.value, text, limits, out.problems);
   out.ok = json::sax_parse(text.begin(), text.end(), &builder) && out.problems.valid();
+  // nlohmann's lexer takes a NUL byte for the end of the input: whatever follows one would be
+  // dropped silently. Bytes after the document are malformed JSON, the NUL included.
+  if (const std::size_t nul = text.find('\0'); out.ok && nul != std::string_view::npos) {
+    Problem p{Severity::Error, "json.syntax", "", "Malformed JSON: unexpected content after the JSON value",
+              "check the JSON near this position", {}, {}, {}};
+    const TextPosition at = position_of_offset(text, nul);
+    p.line = at.line;
+    p.column = at.column;
+    out.problems.add(std::move(p));
+    out.ok = false;
+  }
   if (!out.ok) out.value = nullptr;
   return out;
 }
