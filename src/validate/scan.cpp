@@ -226,13 +226,17 @@ class Scanner {
     for (std::size_t i = 0; i < f_.sorted.size();) {
       std::size_t j = i + 1;
       while (j < f_.sorted.size() && f_.keys[f_.sorted[j]].name == f_.keys[f_.sorted[i]].name) ++j;
-      const Facts::Key& kept = f_.keys[f_.sorted[j - 1]];
+      // Located at the last occurrence that has a value (malformed text may end before one).
+      std::size_t last = j - 1;
+      while (last > i && f_.keys[f_.sorted[last]].offset == kNone) --last;
+      const Facts::Key& kept = f_.keys[f_.sorted[last]];
+      const std::uint32_t where = kept.offset == kNone ? offset() : kept.offset;
       for (std::size_t k = i; k + 1 < j; ++k) {
         ++f.repeats;
         const Facts::Key& repeat = f_.keys[f_.sorted[k]];
         if (repeat.node != kNone) f_.nodes[repeat.node].shadowed = true;
         const std::string name(kept.name);
-        add(Severity::Warning, "json.duplicate_key", child_pointer(at, name), kept.offset,
+        add(Severity::Warning, "json.duplicate_key", child_pointer(at, name), where,
             cat({"Duplicate key \"", name, "\": only the last value is kept"}),
             cat({"remove all but one \"", name, "\""}));
       }
@@ -262,7 +266,7 @@ class Scanner {
     f.bloom[0] |= bits0;
     f.bloom[1] |= bits1;
     f.key = name;
-    f_.keys.push_back(Facts::Key{name, kNone, offset()});
+    f_.keys.push_back(Facts::Key{name, kNone, kNone});  // the offset is the value's, once it begins
     skip_ws();
     if (p_ == end_) return fail("unexpected end of input");
     if (*p_ != ':') return fail("expected ':' after an object key");
