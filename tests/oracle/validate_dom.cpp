@@ -20,9 +20,13 @@ Report validate_text_dom(std::string_view text, Level level, const Limits& limit
 }
 
 std::string comparable(Report report) {
+  // In malformed text a repeated key may have no value, or a broken one, to point at: where the
+  // warning about it is placed is each parser's own detail.
+  const bool malformed = !report.errors().empty() &&
+                         (report.errors().front().code == "json.syntax" || report.errors().front().code == "json.utf8");
   for (auto* list : {&report.errors(), &report.warnings()}) {
     for (Problem& p : *list) {
-      if (p.code.rfind("limit.", 0) == 0) {
+      if (p.code.rfind("limit.", 0) == 0 || (malformed && p.code == "json.duplicate_key")) {
         // The validator places a limit at the offending string or container itself; the DOM
         // oracle at the value its pointer names, which for a key is the enclosing one.
         p.line.reset();
