@@ -1,5 +1,6 @@
 #include "json/parse_text.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -50,7 +51,7 @@ class DomBuilder {
     auto& obj = f.container->get_ref<json::object_t&>();
     auto [it, inserted] = obj.try_emplace(k);
     if (!inserted) {
-      problems_.warning("json.duplicate_key", pointer_here(k),
+      problems_.warning("json.duplicate_key", pointer_here(std::string_view(k)),
                         "Duplicate key \"" + k + "\": only the last value is kept", "remove all but one \"" + k + "\"");
       it->second = nullptr;
     }
@@ -70,7 +71,7 @@ class DomBuilder {
     Problem p;
     p.severity = Severity::Error;
     p.code = utf8 ? "json.utf8" : "json.syntax";
-    p.path = pointer_here({});
+    p.path = pointer_here(std::nullopt);
     p.message = utf8 ? "Invalid UTF-8 in a string: " + message : "Malformed JSON: " + message;
     p.hint = utf8 ? "save the payload as UTF-8" : "check the JSON near this position";
     // nlohmann's position is one past the offending byte.
@@ -119,7 +120,7 @@ class DomBuilder {
 
   bool open(json::value_t type) {
     if (frames_.size() >= limits_.max_depth) {
-      problems_.error("limit.depth", pointer_here({}),
+      problems_.error("limit.depth", pointer_here(std::nullopt),
                       "JSON nesting deeper than " + std::to_string(limits_.max_depth) + " levels",
                       "flatten the payload; the depth limit is Limits::max_depth");
       stopped_ = true;
@@ -136,7 +137,7 @@ class DomBuilder {
 
   bool check_string(const std::string& s) {
     if (s.size() <= limits_.max_string_bytes) return true;
-    problems_.error("limit.string", pointer_here({}),
+    problems_.error("limit.string", pointer_here(std::nullopt),
                     "A string of " + std::to_string(s.size()) + " bytes exceeds the limit of " +
                         std::to_string(limits_.max_string_bytes),
                     "shorten the value; the limit is Limits::max_string_bytes");
@@ -145,17 +146,17 @@ class DomBuilder {
   }
 
   // The JSON Pointer of the value being parsed (or of `pending_key` inside the current object).
-  std::string pointer_here(std::string_view pending_key) const {
+  std::string pointer_here(std::optional<std::string_view> pending_key) const {
     std::string p;
     for (std::size_t i = 0; i < frames_.size(); ++i) {
       const Frame& f = frames_[i];
       const bool last = i + 1 == frames_.size();
       if (f.container->is_array()) {
-        if (last && !pending_key.empty()) break;
+        if (last && pending_key) break;
         p += '/';
         p += std::to_string(f.container->size() - (last ? 0 : 1));
-      } else if (last && !pending_key.empty()) {
-        append_pointer_segment(p, pending_key);
+      } else if (last && pending_key) {  // the key may be "", a valid name
+        append_pointer_segment(p, *pending_key);
       } else if (f.slot) {
         append_pointer_segment(p, f.key);
       }
