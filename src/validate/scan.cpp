@@ -349,7 +349,8 @@ class Scanner {
     }
     const char* after = p_;
     p_ = begin_ + at;
-    if (too_large(int_begin, int_end, frac_begin, frac_end, exponent)) {
+    // Only an exponent or a very long integer part can reach past a double's range.
+    if ((exponent > 0 || int_end - int_begin > 300) && too_large(int_begin, int_end, frac_begin, frac_end, exponent)) {
       return fail("number out of range: " + std::string(start, static_cast<std::size_t>(after - start)));
     }
     begin_value(Type::Number);
