@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 
 export const OUTPUTS = {
   tables: 'src/schema/spec_tables.generated.inc',
+  closed: 'src/schema/closed_tables.generated.inc',
   action: 'src/schema/action.generated.hpp',
   fieldIds: 'src/schema/field_ids.generated.hpp',
   model: 'src/model/step_fields.generated.hpp',
@@ -232,7 +233,15 @@ const cppString = (s) => JSON.stringify(s);
 const kName = (o) => `k${pascal(o.id)}`;
 const enumArray = (o, f) => `${kName(o)}${pascal(snake(f.name))}`;
 
-function fieldSpecLine(o, f) {
+// Where the engine takes an accessor {"$ref": ...} instead of a literal string (engine.json
+// `accessors`): string fields (and header values) of steps and webhooks, not enums, action, if, ref.
+function takesAccessor(engine, o, f) {
+  const acc = engine.accessors;
+  if (!['String', 'StringMap'].includes(f.type)) return false;
+  return !acc.not_in.includes(o.name) && !acc.not_fields.includes(f.name) && !(f.enumValues && acc.enums === false);
+}
+
+function fieldSpecLine(d, o, f) {
   const parts = [
     cppString(f.name),
     `Type::${f.type}`,
@@ -241,6 +250,7 @@ function fieldSpecLine(o, f) {
     f.origin === 'OpenApi' ? 'O' : 'E',
   ];
   const rest = [
+    takesAccessor(d.engine, o, f) ? 'ACC' : 'LIT',
     f.enumValues ? enumArray(o, f) : 'nullptr',
     f.enumValues ? String(f.enumValues.length) : '0',
     f.nested ? `&${kName(f.nested)}` : 'nullptr',
@@ -248,7 +258,7 @@ function fieldSpecLine(o, f) {
     String(f.engineTakesObject),
     f.engineExtraValue ? cppString(f.engineExtraValue) : '{}',
   ];
-  const defaults = ['nullptr', '0', 'nullptr', '{}', 'false', '{}'];
+  const defaults = ['LIT', 'nullptr', '0', 'nullptr', '{}', 'false', '{}'];
   let last = rest.length;
   while (last > 0 && rest[last - 1] === defaults[last - 1]) --last;
   return `    {${[...parts, ...rest.slice(0, last)].join(', ')}},`;
@@ -259,7 +269,7 @@ function generateTables(d) {
   out.push(`// ${BANNER}`, `// ${BANNER2}`);
   out.push('//');
   out.push('// Included by schema/spec.cpp inside its anonymous namespace. A FieldSpec is');
-  out.push('// {name, type, required, nullable, origin, enum_values, enum_count, nested, alias_of,');
+  out.push('// {name, type, required, nullable, origin, accessor, enum_values, enum_count, nested, alias_of,');
   out.push('//  engine_takes_object, engine_extra_value}, trailing defaults left out.');
   out.push('', 'constexpr Origin O = Origin::OpenApi;  // in the seed\'s OpenAPI: checked at every level');
   out.push('constexpr Origin E = Origin::Engine;   // the engine\'s only: checked at the courier level');
@@ -267,6 +277,8 @@ function generateTables(d) {
   out.push('constexpr bool OPT = false;');
   out.push('constexpr bool NUL = true;');
   out.push('constexpr bool NOTNULL = false;');
+  out.push('constexpr bool ACC = true;   // the courier level takes an accessor {"$ref": ...} here');
+  out.push('constexpr bool LIT = false;  // a literal only');
   const objs = [...d.order, d.stepCommon];
   for (const o of objs) {
     out.push('', `// ---- ${o.name}`);
@@ -277,7 +289,7 @@ function generateTables(d) {
     }
     // One field a line, as written in the description (clang-format would pack short ones in columns).
     out.push('// clang-format off', `constexpr FieldSpec ${kName(o)}Fields[] = {`);
-    for (const f of o.fields) out.push(fieldSpecLine(o, f));
+    for (const f of o.fields) out.push(fieldSpecLine(d, o, f));
     out.push('};', '// clang-format on');
     out.push(`constexpr ObjectSpec ${kName(o)}{${cppString(o.name)}, ${kName(o)}Fields, ${o.fields.length}};`);
   }
@@ -414,6 +426,129 @@ function wrapCpp(lines) {
     if (m) return `${m[1]}${m[2]} ==\n              ${m[3]});`;
     return fail(`generated C++ line over 120 columns: ${l}`);
   });
+}
+
+// ------------------------------------------------------------------------------------------------
+// C++: the invoke handler's closed shapes (engine.json `closed`), included by schema/closed.cpp.
+
+const FILLS = { nullish: 'Nullish', truthy: 'Truthy', deep_extend: 'DeepExtend', default_object: 'DefaultObject' };
+const GROUP_CODES = ['exactly_one_of.missing', 'exactly_one_of.conflict'];
+
+function generateClosed(d) {
+  const c = d.engine.closed;
+  const shapes = c.shapes;
+  const stepNames = Object.keys(c.steps);
+  for (const a of d.actions) if (!c.steps[a.name]) fail(`closed.steps has no shape for the action ${a.name}`);
+  for (const name of stepNames) {
+    if (!d.actions.some((a) => a.name === name) && !c.steps[name].not_in_openapi) {
+      fail(`closed.steps.${name}: an action the OpenAPI lacks must say not_in_openapi`);
+    }
+  }
+  const cName = (kind, name) => `k${kind}${pascal(snake(name.replace(/^Automation/, '')))}`;
+  const shapeName = (name) => cName('Shape', name);
+  const out = [`// ${BANNER}`, `// ${BANNER2}`];
+  out.push('//');
+  out.push('// Included by schema/closed.cpp inside its anonymous namespace. A ClosedProperty is');
+  out.push('// {name, value, required, non_empty, fill, one_of, date_time, enum_count, shape, code, enum_values},');
+  out.push('// trailing defaults left out.');
+  out.push('', 'constexpr Value STR = Value::String;', 'constexpr Value OBJ = Value::Object;');
+  out.push('constexpr Value ENUM = Value::Enum;', 'constexpr Value SHAPE = Value::Shape;');
+  out.push('constexpr Fill NOFILL = Fill::None;');
+  out.push('constexpr bool REQ = true;', 'constexpr bool OPT = false;', 'constexpr bool NONEMPTY = true;');
+  out.push('constexpr bool ANY = false;', 'constexpr bool ONE_OF = true;', 'constexpr bool ALONE = false;');
+  out.push('constexpr bool DATE_TIME = true;', 'constexpr bool NOFORMAT = false;');
+
+  const table = (kind, name, s, extra) => {
+    const props = Object.entries(s.properties);
+    const req = new Set(s.required ?? []);
+    const nonEmpty = new Set(s.non_empty ?? []);
+    const group = new Set(s.exactly_one_of ?? []);
+    const formats = s.formats ?? {};
+    const fill = s.fill ?? {};
+    const codes = s.codes ?? {};
+    const known = new Set(props.map(([p]) => p));
+    for (const set of [req, nonEmpty, group, Object.keys(formats), Object.keys(fill)]) {
+      for (const p of set) if (!known.has(p)) fail(`closed ${name}: names the unknown property ${p}`);
+    }
+    for (const k of Object.keys(codes)) {
+      if (!known.has(k) && !GROUP_CODES.includes(k)) fail(`closed ${name}: codes names ${k}`);
+    }
+    for (const [p, f] of Object.entries(fill)) if (!FILLS[f]) fail(`closed ${name}.${p}: unknown fill ${f}`);
+    for (const [p, f] of Object.entries(formats)) if (f !== 'date-time') fail(`closed ${name}.${p}: unknown format ${f}`);
+    const arr = cName(kind, name);
+    for (const [p, t] of props) {
+      if (t.enum) out.push(`constexpr std::string_view ${arr}${pascal(snake(p))}[] = {${t.enum.map(cppString).join(', ')}};`);
+    }
+    out.push('// clang-format off', `constexpr ClosedProperty ${arr}Props[] = {`);
+    for (const [p, t] of props) {
+      let value;
+      if (t === 'string') value = 'STR';
+      else if (t === 'object') value = 'OBJ';
+      else if (t.enum) value = 'ENUM';
+      else if (t.shape) {
+        if (!shapes[t.shape]) fail(`closed ${name}.${p}: no shape ${t.shape}`);
+        value = 'SHAPE';
+      } else fail(`closed ${name}.${p}: unknown type ${JSON.stringify(t)}`);
+      const parts = [cppString(p), value];
+      const rest = [
+        req.has(p) ? 'REQ' : 'OPT',
+        nonEmpty.has(p) ? 'NONEMPTY' : 'ANY',
+        fill[p] ? `Fill::${FILLS[fill[p]]}` : 'NOFILL',
+        group.has(p) ? 'ONE_OF' : 'ALONE',
+        formats[p] ? 'DATE_TIME' : 'NOFORMAT',
+        t.enum ? String(t.enum.length) : '0',
+        t.shape ? `&${shapeName(t.shape)}` : 'nullptr',
+        codes[p] ? cppString(codes[p]) : 'nullptr',
+        t.enum ? `${arr}${pascal(snake(p))}` : 'nullptr',
+      ];
+      const defaults = ['OPT', 'ANY', 'NOFILL', 'ALONE', 'NOFORMAT', '0', 'nullptr', 'nullptr', 'nullptr'];
+      let last = rest.length;
+      while (last > 0 && rest[last - 1] === defaults[last - 1]) --last;
+      out.push(`    {${[...parts, ...rest.slice(0, last)].join(', ')}},`);
+    }
+    out.push('};', '// clang-format on');
+    const fields = [
+      cppString(name),
+      `${arr}Props`,
+      String(props.length),
+      codes['exactly_one_of.missing'] ? cppString(codes['exactly_one_of.missing']) : 'nullptr',
+      codes['exactly_one_of.conflict'] ? cppString(codes['exactly_one_of.conflict']) : 'nullptr',
+      extra.v2 ? cppString(extra.v2) : '{}',
+      s.accessor_allowed ? 'true' : 'false',
+      s.not_in_openapi ? 'true' : 'false',
+    ];
+    const defaults = [null, null, null, 'nullptr', 'nullptr', '{}', 'false', 'false'];
+    let last = fields.length;
+    while (last > 3 && fields[last - 1] === defaults[last - 1]) --last;
+    out.push(`constexpr ClosedShape ${arr}{${fields.slice(0, last).join(', ')}};`);
+  };
+
+  // Shapes before the shapes and steps that nest them.
+  const done = new Set();
+  const emitShape = (name, stack = []) => {
+    if (done.has(name)) return;
+    if (stack.includes(name)) fail(`closed shapes nest in a cycle: ${[...stack, name].join(' > ')}`);
+    for (const t of Object.values(shapes[name].properties)) if (t.shape) emitShape(t.shape, [...stack, name]);
+    done.add(name);
+    out.push('', `// ---- ${name}`);
+    table('Shape', name, shapes[name], {});
+  };
+  for (const name of Object.keys(shapes)) emitShape(name);
+  for (const name of stepNames) {
+    const s = c.steps[name];
+    if (s.v2_form && !d.actions.find((a) => a.name === name)?.object.fields.some((f) => f.name === s.v2_form)) {
+      fail(`closed.steps.${name}: v2_form ${s.v2_form} is no field of the step`);
+    }
+    out.push('', `// ---- ${name}`);
+    table('Step', name, s, { v2: s.v2_form });
+  }
+  out.push('', '// ---- Every step, whatever its action (strings, no accessor)');
+  out.push(`constexpr std::string_view kEveryStep[] = {${c.every_step.map(cppString).join(', ')}};`);
+  out.push('', '// ---- The steps, by action name');
+  out.push('// clang-format off', 'constexpr const ClosedShape* kStepShapes[] = {');
+  for (const n of stepNames) out.push(`    &${cName('Step', n)},`);
+  out.push('};', '// clang-format on');
+  return wrapCpp(out).join('\n') + '\n';
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -604,6 +739,7 @@ export function generate(root) {
   const d = describe(openapi, engine);
   return {
     [OUTPUTS.tables]: generateTables(d),
+    [OUTPUTS.closed]: generateClosed(d),
     [OUTPUTS.action]: generateAction(d),
     [OUTPUTS.fieldIds]: generateFieldIds(d),
     [OUTPUTS.model]: generateModelFields(d),

@@ -67,8 +67,9 @@ export type DelayStep = StepBase & {
   | {
       duration?: never;
       /**
-       * ISO 8601 instant, extended (`2024-04-08T08:09:10.123Z`) or basic (`20240408T080910.123`); no
-       * offset = UTC.
+       * RFC 3339 instant (`2024-04-08T08:09:10.123Z`), as Courier's invoke check (ajv-formats
+       * `date-time`) wants it: the basic format (`20240408T080910.123`) and a date alone are refused;
+       * no offset = UTC.
        */
       until: Str;
       delayFor?: never;
@@ -85,7 +86,11 @@ export type DelayStep = StepBase & {
       duration?: never;
       until?: never;
       delayFor?: never;
-      /** @deprecated use `until` (still accepted by Courier's engine). */
+      /**
+       * ISO 8601 instant, read at run time by date-fns parseISO (the invoke check does not look at its
+       * format).
+       * @deprecated use `until` (still accepted by Courier's engine).
+       */
       delayUntil: Str;
     }
 );
@@ -157,11 +162,14 @@ export type CancelStep = StepBase & {
 
 /** A webhook call (fetch-data, send-list data_source). */
 export interface Webhook {
-  /** Absolute http(s) URL. */
+  /** Absolute https URL (Courier may skip a step whose URL fails its check). */
   url: Str;
   method: HttpMethod;
   headers?: { [name: string]: string } | null;
-  /** A string per the OpenAPI; Courier's engine also accepts an object (with a warning). */
+  /**
+   * A string per the OpenAPI, an object per Courier's engine (which refuses a string): no payload
+   * satisfies both, so the courier level warns either way and recommends the object.
+   */
   body?: Str | JsonObject | null;
   /** Query parameters (engine). */
   params?: JsonObject | null;
@@ -171,7 +179,7 @@ export interface Webhook {
 export interface FetchDataStep extends StepBase {
   action: 'fetch-data';
   webhook: Webhook;
-  /** `none` is engine-only (accepted with a warning). */
+  /** `none` is engine-only (accepted with a warning). Required by the engine. */
   merge_strategy?: MergeStrategy | 'none' | null;
   /** Step-level idempotency key (engine). */
   idempotency_key?: Str | null;

@@ -34,6 +34,7 @@ struct FieldSpec {
   bool required;  // at the level the field belongs to
   bool nullable;
   Origin origin;
+  bool accessor = false;  // the courier level takes {"$ref": ...} instead (engine.json accessors)
   const std::string_view* enum_values = nullptr;  // String fields with a closed set
   std::size_t enum_count = 0;
   const ObjectSpec* nested = nullptr;        // Type::Nested

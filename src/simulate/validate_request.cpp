@@ -51,9 +51,10 @@ Report validate_request(const nlohmann::json& request, const Limits& limits) {
 
 Report validate_template(const nlohmann::json& request, const Limits& limits) {
   Report report = judged(request, limits);
-  // Supplied at invoke time: the invoking body's recipient/template, or the parent's context.
+  // Supplied at invoke time: the invoking body's recipient/template, or the parent's context (the
+  // filling of section 1.12; update-profile's recipient_id is not filled, so it stays an error).
   constexpr std::string_view kResolvedLater[] = {"send.recipient.missing", "send.template.missing",
-                                                 "send-list.template.missing", "update-profile.recipient.missing"};
+                                                 "send-list.template.missing"};
   auto& errors = report.errors();
   errors.erase(std::remove_if(errors.begin(), errors.end(),
                               [&](const Problem& p) {

@@ -26,14 +26,23 @@ constexpr CodeInfo kCodes[] = {
     {"schema.unknown_property", W, C},
     {"property.deprecated", W, C},
     {"cancel.token.spelling", W, C},
-    {"fetch-data.webhook.body.object", W, C},
-    {"fetch-data.merge_strategy.none", W, C},
+    // where the OpenAPI and Courier's engine disagree (validate/shape.cpp)
+    {"contract.openapi_stricter", W, C},
+    {"contract.contradiction", W, C},
+    // closed shapes, steps filled from the run (validate/shape.cpp, validate/fill.cpp, schema/closed)
+    {"step.property.unknown", E, C},
+    {"step.property.missing", E, C},
+    {"step.property.null", E, C},
+    {"step.property.empty", E, C},
+    {"step.action.engine_only", W, C},
+    {"webhook.url.empty", E, C},
     // run level (validate/rules/run.cpp)
+    {"request.override", E, C},
     {"automation.steps.empty", E, C},
     {"step.ref.empty", E, C},
     {"step.ref.duplicate", E, C},
     {"step.if.unsupported", W, C},
-    // delay (validate/rules/delay.cpp)
+    // delay: the closed shape's codes (delay.timing.*) and validate/rules/delay.cpp
     {"delay.timing.missing", E, C},
     {"delay.timing.conflict", E, C},
     {"delay.duration.iso8601", E, C},
@@ -42,22 +51,23 @@ constexpr CodeInfo kCodes[] = {
     {"delay.until.format", E, C},
     {"delay.until.impossible", E, C},
     {"delay.until.no_offset", W, C},
-    {"delay.until.basic_format", W, C},
-    // send (validate/rules/send.cpp)
+    {"delay.until.basic_format", E, C},
+    // send: the closed shape's codes (spec/engine.json) and the V2 form (validate/rules/send.cpp)
     {"send.recipient.missing", E, C},
     {"send.template.missing", E, C},
-    // send-list (validate/rules/send_list.cpp)
+    {"send.message.legacy_field", E, C},
+    {"send.message.not_in_openapi", W, C},
+    // send-list, update-profile, invoke: the closed shapes' codes (spec/engine.json)
     {"send-list.list.empty", E, C},
     {"send-list.template.missing", E, C},
-    // update-profile (validate/rules/update_profile.cpp)
     {"update-profile.recipient.missing", E, C},
-    // cancel (validate/rules/cancel.cpp)
+    {"invoke.template.empty", E, C},
+    // cancel: the closed shape's codes, and validate/rules/cancel.cpp
     {"cancel.token.empty", E, C},
+    {"cancel.token.conflict", E, C},
     {"cancel.token.self", W, C},
     // fetch-data (validate/rules/fetch_data.cpp)
-    {"fetch-data.webhook.url", E, C},
-    // invoke (validate/rules/invoke.cpp)
-    {"invoke.template.empty", E, C},
+    {"fetch-data.webhook.url.not_https", W, C},
     // dry-run scenarios and options (simulate/scenario.cpp, simulate/session.cpp); no level applies,
     // they are listed as courier so every reported code has one registry entry
     {"scenario.shape", E, C},

@@ -52,7 +52,9 @@ void Judge::warning(const char* code, const Path& path, std::uint32_t offset, st
 
 void Judge::run() {
   check_shape(*this);
-  if (courier()) rules::check_run(*this);
+  if (!courier()) return;
+  check_closed(*this);
+  rules::check_run(*this);
 }
 
 }  // namespace caw

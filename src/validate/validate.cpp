@@ -110,7 +110,7 @@ void validate_text(std::string_view text, Level level, const Limits& limits, fac
                    Scope scope) {
   scan(text, limits, work, report);
   if (work.complete) {
-    Judge judge(work, level, limits, report);
+    Judge judge(work, level, limits, report, scope == Scope::All);
     if (scope == Scope::All) {
       judge.run();
     } else {

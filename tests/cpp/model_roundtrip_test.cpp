@@ -35,7 +35,7 @@ TEST(ModelRoundTrip, SeedExampleCanonicalForm) {
   ASSERT_TRUE(r.ok);
   EXPECT_EQ(r.output,
             R"({"automation":{"cancelation_token":"delay-send--user-yes--abc-123","steps":[{"action":"delay",)"
-            R"("until":"20240408T080910.123"},{"action":"send","template":"64TP5HKPFTM8VTK1Y75SJDQX9JK0"}]},)"
+            R"("until":"2024-04-08T08:09:10.123"},{"action":"send","template":"64TP5HKPFTM8VTK1Y75SJDQX9JK0"}]},)"
             R"("data":{"name":"Foo"},"profile":{"tenant_id":"abc-123"},"recipient":"user-yes"})");
 }
 
@@ -44,7 +44,7 @@ TEST(ModelRoundTrip, TypedFieldsAreRead) {
       caw::parse_text(caw::test::read_file(std::filesystem::path(CAW_FIXTURES_DIR) / "valid/every-step.json"));
   ASSERT_TRUE(parsed.ok);
   const auto req = request_from_json(parsed.value);
-  ASSERT_EQ(req.automation.steps.size(), 9u);
+  ASSERT_EQ(req.automation.steps.size(), 10u);
   EXPECT_TRUE(req.brand.is_null());
   EXPECT_EQ(*caw::model::literal(req.recipient), "user-1");
   const auto& delay = std::get<caw::model::DelayStep>(req.automation.steps[0].body);

@@ -129,7 +129,10 @@ TEST(Simulate, UpdateProfileStrategiesOnTheWorkedExample) {
 
 TEST(Simulate, OverwriteIsADeepMerge) {
   json fixtures = {{"profiles", {{"u1", {{"address", {{"city", "Paris"}, {"zip", "75001"}}}}}}}};
-  json step = {{"action", "update-profile"}, {"profile", {{"address", {{"city", "Lyon"}}}}}, {"merge", "overwrite"}};
+  json step = {{"action", "update-profile"},
+               {"recipient_id", "u1"},
+               {"profile", {{"address", {{"city", "Lyon"}}}}},
+               {"merge", "overwrite"}};
   json t = run(scenario({{{"request", adhoc(json::array({step}))}}}, fixtures));
   EXPECT_EQ(t["profiles"]["u1"], json({{"address", {{"city", "Lyon"}, {"zip", "75001"}}}}));
 }
@@ -158,7 +161,7 @@ TEST(Simulate, SendMergesRunAndStepAndNeedsARecipient) {
   json r = {{"automation", {{"steps", {{{"action", "send"}, {"template", "T"}}}}}}};
   json report = refused(scenario({{{"request", r}}}));
   EXPECT_EQ(report["errors"][0]["code"], "send.recipient.missing");
-  EXPECT_EQ(report["errors"][0]["path"], "/invocations/0/request/automation/steps/0");
+  EXPECT_EQ(report["errors"][0]["path"], "/invocations/0/request/automation/steps/0/recipient");
   // A recipient accessor that resolves to nothing at run time: the step and the run ERROR.
   json late = {
       {"automation", {{"steps", {{{"action", "send"}, {"template", "T"}, {"recipient", {{"$ref", "data.nobody"}}}}}}}}};

@@ -16,9 +16,10 @@ inline std::string dump(const Report& r) {
   return dump_json(r.to_json());
 }
 
-// What the validator and the DOM oracle must agree on (tests/oracle/validate_dom.hpp).
-inline std::string comparable(const Report& r) {
-  return oracle::comparable(r);
+// What the validator and the DOM oracle must agree on at `level` (tests/oracle/validate_dom.hpp:
+// everything at the schema level; the parser's and the limits' problems at the courier level).
+inline std::string comparable(const Report& r, Level level = Level::Schema) {
+  return oracle::comparable(r, level);
 }
 
 inline const Problem* find_problem(const Report& r, std::string_view code, std::string_view path = {}) {

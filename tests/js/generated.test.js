@@ -52,13 +52,35 @@ test('--check exits 1 and names each stale file; generating makes them fresh aga
   assert.equal(run('--root', dir).status, 0);
   assert.equal(run('--check', '--root', dir).status, 0);
   assert.match(readFileSync(join(dir, OUTPUTS.model), 'utf8'), /X\("channel", channel, StringValue\)/);
-  assert.match(readFileSync(join(dir, OUTPUTS.tables), 'utf8'), /\{"channel", Type::String, OPT, NUL, E\},/);
+  assert.match(readFileSync(join(dir, OUTPUTS.tables), 'utf8'), /\{"channel", Type::String, OPT, NUL, E, ACC\},/);
+});
+
+test('the closed shapes are generated from engine.json closed, and checked', (t) => {
+  const dir = scratch(t);
+  const enginePath = join(dir, 'spec/engine.json');
+  const engine = JSON.parse(readFileSync(enginePath, 'utf8'));
+  // The engine learns a delay property: only the closed tables change.
+  engine.closed.steps.delay.properties.idempotency_key = 'string';
+  writeFileSync(enginePath, JSON.stringify(engine, null, 2));
+  const stale = run('--check', '--root', dir);
+  assert.equal(stale.status, 1);
+  assert.match(stale.stderr, /closed_tables\.generated\.inc/);
+  assert.doesNotMatch(stale.stderr, /spec_tables|field_ids|step_fields|steps\.generated/);
+  assert.equal(run('--root', dir).status, 0);
+  assert.match(readFileSync(join(dir, OUTPUTS.closed), 'utf8'), /\{"idempotency_key", STR\},/);
+
+  // A fill or a code naming no property of the shape is refused.
+  engine.closed.steps.send.fill.recipent = 'truthy';
+  writeFileSync(enginePath, JSON.stringify(engine, null, 2));
+  const r = run('--root', dir);
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /closed send: names the unknown property recipent/);
 });
 
 test('a hand edit to a generated file is stale too', (t) => {
   const dir = scratch(t);
   const path = join(dir, OUTPUTS.tables);
-  writeFileSync(path, readFileSync(path, 'utf8').replace('{"until", Type::String, OPT, NUL, O}', '{"until", Type::String, REQ, NUL, O}'));
+  writeFileSync(path, readFileSync(path, 'utf8').replace('{"until", Type::String, OPT, NUL, O, ACC}', '{"until", Type::String, REQ, NUL, O, ACC}'));
   const r = run('--check', '--root', dir);
   assert.equal(r.status, 1);
   assert.match(r.stderr, /spec_tables\.generated\.inc/);
@@ -80,7 +102,7 @@ test('a description the generator cannot map is refused with a reason (exit 2), 
 
 const clangFormat = spawnSync('clang-format', ['--version'], { encoding: 'utf8' });
 test('the generated C++ is already clang-formatted', { skip: clangFormat.status !== 0 && 'clang-format not installed' }, () => {
-  for (const path of [OUTPUTS.tables, OUTPUTS.action, OUTPUTS.fieldIds, OUTPUTS.model]) {
+  for (const path of [OUTPUTS.tables, OUTPUTS.closed, OUTPUTS.action, OUTPUTS.fieldIds, OUTPUTS.model]) {
     const text = readFileSync(join(root, path), 'utf8');
     const r = spawnSync('clang-format', ['--assume-filename=x.cpp', `--style=file:${join(root, '.clang-format')}`], {
       input: text,

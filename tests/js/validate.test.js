@@ -42,12 +42,21 @@ test('text, bytes, ArrayBuffer and object inputs give the same report (objects w
   }
 });
 
-test('the seed example is valid with the two `until` warnings, located', async () => {
+test("Courier's own example is refused for its basic-format `until`; the fixed seed is valid with one warning", async () => {
   await init();
+  const verbatim = await readFile(new URL('invalid/delay.until.basic_format.json', dir('.')), 'utf8');
+  const refused = validate(verbatim);
+  assert.equal(refused.valid, false);
+  assert.deepEqual(refused.errors.map((p) => [p.code, p.path, p.line, p.column]), [
+    ['delay.until.basic_format', '/automation/steps/0/until', 14, 18],
+  ]);
+  assert.equal(refused.errors[0].hint, 'use the extended format: "2024-04-08T08:09:10.123Z"');
+  assert.equal(validate(verbatim, { level: 'schema' }).valid, true, 'the OpenAPI allows it');
+
   const seed = await readFile(new URL('valid/seed-example.json', dir('.')), 'utf8');
   const r = validate(seed);
   assert.equal(r.valid, true);
-  assert.deepEqual(r.warnings.map((p) => p.code), ['delay.until.basic_format', 'delay.until.no_offset']);
+  assert.deepEqual(r.warnings.map((p) => p.code), ['delay.until.no_offset']);
   assert.equal(r.warnings[0].path, '/automation/steps/0/until');
   assert.equal(r.warnings[0].line, 14);
   assert.equal(validate(seed, { level: 'schema' }).warnings.length, 0);

@@ -14,24 +14,38 @@ using facts::Type;
 
 RunFacts run_facts(const Judge& j, std::uint32_t automation) {
   RunFacts facts;
-  facts.recipient = j.resolves(j.member(0, "recipient"));
-  facts.template_ = j.resolves(j.member(0, "template"));
   const std::uint32_t token = j.string_member(automation, "cancelation_token");
   if (token != kNone) facts.token = j.node(token).text;
   return facts;
+}
+
+// Courier's invoke handler refuses a truthy top-level `override` before anything else (section
+// 1.12 step 1); null and "" pass (and are ignored). The facts do not keep a boolean's or a
+// number's value, so false and 0 count as truthy here.
+void check_override(Judge& j) {
+  const std::uint32_t id = j.member(0, "override");
+  if (id == kNone) return;
+  const facts::Node& v = j.node(id);
+  if (v.type == Type::Null || (v.type == Type::String && v.text.empty())) return;
+  j.error("request.override", Path::text("/override"), v.begin,
+          "Courier refuses a request-level \"override\" (400 \"Invalid request property. 'override' is only "
+          "applicable to send and send-list steps.\")",
+          "move it into the send or send-list steps that need it");
 }
 
 }  // namespace
 
 void check_run(Judge& j) {
   if (j.node(0).type != Type::Object) return;
+  check_override(j);
   const std::uint32_t automation = j.member(0, "automation");
   if (automation == kNone || j.node(automation).type != Type::Object) return;
   const std::uint32_t steps = j.member(automation, "steps");
   if (steps == kNone || j.node(steps).type != Type::Array) return;
   if (j.node(steps).count == 0) {
     j.error("automation.steps.empty", Path::text("/automation/steps"), j.node(steps).begin,
-            "The automation has no steps; Courier rejects it",
+            "Courier refuses an automation without steps (400 \"Invalid automation definition. An array of valid "
+            "steps is required.\"); the OpenAPI allows an empty array",
             R"(add at least one step, e.g. {"action": "send", "template": "..."})");
     return;
   }
@@ -61,20 +75,15 @@ void check_run(Judge& j) {
     if (action == kNone) continue;
     const std::string_view kind = j.node(action).text;
     const StepAt step{s, at};
+    // The other kinds (send-list, update-profile, invoke, subscribe) are all table: validate/shape.cpp.
     if (kind == "delay") {
       check_delay(j, step);
     } else if (kind == "send") {
-      check_send(j, step, run);
-    } else if (kind == "send-list") {
-      check_send_list(j, step, run);
-    } else if (kind == "update-profile") {
-      check_update_profile(j, step, run);
+      check_send(j, step);
     } else if (kind == "cancel") {
       check_cancel(j, step, run);
     } else if (kind == "fetch-data") {
       check_fetch_data(j, step);
-    } else if (kind == "invoke") {
-      check_invoke(j, step);
     }
   }
   // Every use of a name after its first is a duplicate.

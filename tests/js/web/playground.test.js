@@ -94,7 +94,7 @@ test('playground in Chromium: validation with line:column, delay-then-cancel wat
   await page.goto(server.url);
   await page.waitForFunction(() => document.body.dataset.ready, null, { timeout: 30_000 });
   assert.equal(await page.evaluate(() => document.body.dataset.ready), 'true', 'the wasm module loaded');
-  // The seed example is loaded first: valid (two warnings about its basic-format `until`), dry-run.
+  // The seed example is loaded first: valid (a warning about its offset-less `until`), dry-run.
   await page.waitForSelector('#timeline svg.timeline');
   assert.equal(await page.locator('#problems li.problem.error').count(), 0);
 
