@@ -411,6 +411,23 @@ class Closed {
     for (const spec::ClosedProperty& p : shape) {
       if (!p.one_of) property(obj, p, table, place, place.step);
     }
+    if (place.step) every_step(obj, table, place);
+  }
+
+  // `if` and `ref`: strings on every step (the table types them where it knows the action).
+  void every_step(std::uint32_t obj, const spec::ObjectSpec* table, const Place& place) {
+    for (std::string_view name : spec::every_step()) {
+      const std::uint32_t id = j_.member(obj, name);
+      if (id == kNone) continue;
+      const facts::Node& v = j_.node(id);
+      if (v.type == Type::Null) {
+        refuse(j_, "step.property.null", Path(place.at, name), v.begin, place, Said{" with ", name, ": null", ""},
+               Hint::LeaveOut);
+      } else if (v.type != Type::String && !table) {
+        refuse(j_, "schema.type", Path(place.at, name), v.begin, place,
+               Said{" with ", name, cat({": ", type_name(v.type)}), ""}, Hint::Use, "a string");
+      }
+    }
   }
 
   void unknown(std::uint32_t obj, const spec::ClosedShape& shape, const spec::ObjectSpec* table, const Place& place) {
@@ -491,11 +508,16 @@ class Closed {
                     filled.from_run ? Hint::LeaveRunOut : Hint::LeaveOut);
     }
     if (!matches(p, v)) {
-      // The table reported the step's own values of its fields, and the request's (filled from it).
-      if (filled.from_run || own.field) return;
+      // The table reported the step's own values of its fields, and the request's (filled from it),
+      // except an accessor where the engine wants a closed shape (the table takes any object).
+      if (filled.from_run || (own.field && !(p.value == spec::Value::Shape && v.accessor))) return;
       const bool is_enum = p.value == spec::Value::Enum;
       return refuse(j_, is_enum && v.type == Type::String ? "schema.enum" : "schema.type", here, v.begin, place,
-                    Said{" with ", p.name, cat({": ", v.type == Type::String ? v.text : type_name(v.type)}), ""},
+                    Said{" with ", p.name,
+                         cat({": ", v.type == Type::String ? v.text
+                                    : v.accessor           ? "an accessor"
+                                                           : type_name(v.type)}),
+                         ""},
                     Hint::Use,
                     is_enum                          ? quoted_list(p.enum_values, p.enum_count)
                     : p.value == spec::Value::String ? "a string"
