@@ -46,6 +46,9 @@ const OTHER_IFS = [
 function cleanStep(r, i) {
   const step = validStep(r, i);
   if (step.if !== undefined) step.if = `data.plan === 'pro' && refs.step_${i}.status >= 2`;
+  // A webhook body draws contract.contradiction (string in the OpenAPI, object in the engine):
+  // a clean corpus leaves it out.
+  if (step.webhook) delete step.webhook.body;
   return step;
 }
 
@@ -54,6 +57,7 @@ function ifRefStep(r, i) {
   const step = validStep(r, i);
   step.ref = `step_${i}`;
   step.if = (r.chance(0.125) ? r.pick(OTHER_IFS) : r.pick(SIMPLE_IFS))(i);
+  if (step.webhook) delete step.webhook.body;  // see cleanStep
   return step;
 }
 

@@ -190,7 +190,6 @@ class Shape {
                         "refuses a string (400) and takes an object", "send an object, the engine's form");
       }
       if (f.enum_values == nullptr) return;
-      const std::string allowed = quoted_list(f.enum_values, f.enum_count);
       for (std::size_t i = 0; i < f.enum_count; ++i) {
         if (f.enum_values[i] != v.text) continue;
         if (engine && engine->enum_values && !engine->allows(v.text)) {
@@ -200,6 +199,7 @@ class Shape {
         }
         return;
       }
+      const std::string allowed = quoted_list(f.enum_values, f.enum_count);  // only once it is needed
       if (engine && engine->allows(v.text)) {
         return contract(j_, "contract.openapi_stricter", at, v.begin, "refuses", name, cat({": \"", v.text, "\""}),
                         "takes it (its docs use it)",

@@ -1,7 +1,6 @@
 #include <vector>
 
 #include "json/pointer.hpp"
-#include "util/sort.hpp"
 #include "util/text.hpp"
 #include "validate/rules/rules.hpp"
 
@@ -11,6 +10,12 @@ namespace {
 
 using facts::kNone;
 using facts::Type;
+
+std::size_t name_hash(std::string_view name) {
+  std::size_t h = 2166136261u;
+  for (const char c : name) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+  return h;
+}
 
 RunFacts run_facts(const Judge& j, std::uint32_t automation) {
   RunFacts facts;
@@ -86,19 +91,20 @@ void check_run(Judge& j) {
       check_fetch_data(j, step);
     }
   }
-  // Every use of a name after its first is a duplicate.
-  std::vector<std::uint32_t> order(refs.size());
-  for (std::uint32_t k = 0; k < order.size(); ++k) order[k] = k;
-  sort_indices(
-      order,
-      [](const void* context, std::uint32_t a, std::uint32_t b) {
-        const Ref* r = static_cast<const Ref*>(context);
-        return r[a].name != r[b].name ? r[a].name < r[b].name : a < b;
-      },
-      refs.data());
-  for (std::size_t k = 1; k < order.size(); ++k) {
-    const Ref& ref = refs[order[k]];
-    if (ref.name != refs[order[k - 1]].name) continue;
+  // Every use of a name after its first is a duplicate: one pass with an open-addressing table
+  // of the names seen (refs are on most steps of a big automation; a sort cost more than the rest
+  // of the run rules together).
+  std::size_t capacity = 16;
+  while (capacity < refs.size() * 2) capacity *= 2;
+  std::vector<std::uint32_t> seen(capacity, kNone);
+  for (std::uint32_t k = 0; k < refs.size(); ++k) {
+    const Ref& ref = refs[k];
+    std::size_t slot = name_hash(ref.name) & (capacity - 1);
+    while (seen[slot] != kNone && refs[seen[slot]].name != ref.name) slot = (slot + 1) & (capacity - 1);
+    if (seen[slot] == kNone) {
+      seen[slot] = k;
+      continue;
+    }
     j.error("step.ref.duplicate", Path(Path(steps_path, ref.step), "ref"), ref.begin,
             cat({"Duplicate step ref \"", ref.name, "\"; refs must be unique"}), "rename one of the steps");
   }
