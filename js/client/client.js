@@ -143,7 +143,7 @@ export class AutomationsClient {
 
   /**
    * POST /automations/invoke: starts an ad hoc automation run.
-   * @param {import('./index.js').AdHocInvokeBody} body
+   * @param {import('../index.js').InvokeBody} body
    * @param {InvokeOptions} [options]
    * @returns {Promise<{ runId: string }>}
    */
@@ -159,7 +159,7 @@ export class AutomationsClient {
    * POST /automations/{templateId}/invoke: starts a run of a saved automation template.
    * The validator (which knows ad hoc bodies) is not used here; `validate` checks the shape.
    * @param {string} templateId template id or alias
-   * @param {import('./index.js').TemplateInvokeBody} body
+   * @param {import('../index.js').TemplateInvokeBody} body
    * @param {InvokeOptions} [options]
    * @returns {Promise<{ runId: string }>}
    */

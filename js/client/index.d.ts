@@ -1,43 +1,15 @@
 // Hand-written types for courier-automations-wasm/client. Keep in step with the JSDoc in
 // js/client/*.js.
 
-// Problem, Report and ValidationError are the main entry's, declared once in ../index.d.ts.
-import type { Problem, Report } from '../index.js';
-export type { Problem, Report };
+// The request body, its steps, Problem, Report and ValidationError are the main entry's,
+// declared once in ../index.d.ts (the step types are generated from spec/).
+import type { InvokeBody, TemplateInvokeBody, Step, Problem, Report } from '../index.js';
+export type { InvokeBody, TemplateInvokeBody, Step, Problem, Report };
 
 /** Full validation of an ad hoc body, e.g. the main entry's `validate` (after `init()`). May be async. */
 export type Validator = (body: unknown, options: { level: 'courier' }) => Report | Promise<Report>;
 
 export type Fetch = (input: string, init: RequestInit) => Promise<Response>;
-
-/**
- * One step of an ad hoc automation. Deliberately loose for now: the full union of step
- * types (delay, send, send-list, update-profile, cancel, fetch-data, invoke) will come in
- * js/index.d.ts and replace this.
- */
-export type AdHocStep = Record<string, unknown> & { action: string };
-
-/** Body of POST /automations/invoke. */
-export interface AdHocInvokeBody {
-  automation: {
-    cancelation_token?: string | null;
-    steps: AdHocStep[];
-  };
-  brand?: string | null;
-  data?: Record<string, unknown> | null;
-  profile?: Record<string, unknown> | null;
-  recipient?: string | null;
-  template?: string | null;
-}
-
-/** Body of POST /automations/{templateId}/invoke. */
-export interface TemplateInvokeBody {
-  recipient?: string | null;
-  brand?: string | null;
-  data?: Record<string, unknown> | null;
-  profile?: Record<string, unknown> | null;
-  template?: string | null;
-}
 
 export interface InvokeResponse {
   runId: string;
@@ -90,7 +62,7 @@ export declare class AutomationsClient {
   readonly timeout: number;
   readonly maxRetries: number;
   /** POST /automations/invoke. */
-  invokeAdHoc(body: AdHocInvokeBody, options?: InvokeOptions): Promise<InvokeResponse>;
+  invokeAdHoc(body: InvokeBody, options?: InvokeOptions): Promise<InvokeResponse>;
   /** POST /automations/{templateId}/invoke; templateId is URL-encoded. The validator is not used. */
   invokeByTemplate(templateId: string, body: TemplateInvokeBody, options?: InvokeOptions): Promise<InvokeResponse>;
   toJSON(): { baseURL: string; timeout: number; maxRetries: number };

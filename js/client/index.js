@@ -14,8 +14,7 @@ export { MAX_SERVER_WAIT_MS } from './retry.js';
 export { ValidationError } from '../errors.js';
 
 /**
- * Types, for JSDoc users (the full step union will come with js/index.d.ts).
- * @typedef {{ cancelation_token?: string | null, steps: Array<Record<string, unknown> & { action: string }> }} AdHocAutomation
- * @typedef {{ automation: AdHocAutomation, brand?: string | null, data?: Record<string, unknown> | null, profile?: Record<string, unknown> | null, recipient?: string | null, template?: string | null }} AdHocInvokeBody
- * @typedef {{ recipient?: string | null, brand?: string | null, data?: Record<string, unknown> | null, profile?: Record<string, unknown> | null, template?: string | null }} TemplateInvokeBody
+ * Types, for JSDoc users: the main entry's, declared once (js/index.d.ts, generated step types).
+ * @typedef {import('../index.js').InvokeBody} InvokeBody
+ * @typedef {import('../index.js').TemplateInvokeBody} TemplateInvokeBody
  */

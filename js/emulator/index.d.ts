@@ -1,14 +1,9 @@
-/** Fixtures of the emulated workspace (the dry-run scenario's `fixtures`). */
-export interface EmulatorFixtures {
-  /** recipient id -> stored profile */
-  profiles?: Record<string, Record<string, unknown>>;
-  /** list id -> subscriber recipient ids */
-  lists?: Record<string, string[]>;
-  /** automation template id -> an ad hoc invoke body (its automation and run defaults) */
-  templates?: Record<string, Record<string, unknown>>;
-  /** responses of fetch-data webhooks, matched by method and URL */
-  webhooks?: Array<{ method?: string; url: string; response?: unknown; status?: number }>;
-}
+// The fixtures are the dry run's, declared once in ../dry-run/index.d.ts: templates are the
+// main entry's InvokeBody (generated step types).
+import type { Fixtures } from '../dry-run/index.js';
+
+/** Fixtures of the emulated workspace: the dry-run scenario's `fixtures`. */
+export type EmulatorFixtures = Fixtures;
 
 export interface EmulatorOptions {
   /** default 4010; 0 picks a free port */

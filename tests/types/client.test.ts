@@ -1,0 +1,45 @@
+// Type test of issue 15, item 1: one set of request types across the main entry, ./client and
+// ./emulator. The flow below must compile, and each `@ts-expect-error` line must be an error
+// (tsc fails on an unused one). On the client's old loose types (AdHocInvokeBody with an index
+// signature) the flow failed with TS2345 and the step mistakes compiled.
+import type { InvokeBody, Step, Report, Problem } from 'courier-automations-wasm';
+import {
+  AutomationsClient,
+  type InvokeBody as ClientInvokeBody, type Step as ClientStep,
+  type Report as ClientReport, type Problem as ClientProblem,
+} from 'courier-automations-wasm/client';
+import { startEmulator } from 'courier-automations-wasm/emulator';
+import type { Fixtures } from 'courier-automations-wasm/dry-run';
+
+async function flow(): Promise<void> {
+  const body: InvokeBody = { recipient: 'u', automation: { steps: [{ action: 'send', template: 'T' }] } };
+  const { runId }: { runId: string } = await new AutomationsClient({ apiKey: 'k' }).invokeAdHoc(body);
+  const emulator = await startEmulator({ fixtures: { templates: { t: body } } });
+  const c = new AutomationsClient({ apiKey: 'k', baseURL: emulator.url });
+  await c.invokeByTemplate('t', { recipient: 'u', data: { a: 1 } });
+  await emulator.close();
+  // The emulator's fixtures are the dry run's.
+  const f: Fixtures = { templates: { t: body } };
+  await startEmulator({ fixtures: f });
+}
+
+// Declared once: each entry's name is the same type (assignable both ways).
+const same1 = (x: InvokeBody): ClientInvokeBody => x;
+const same2 = (x: ClientInvokeBody): InvokeBody => x;
+const same3 = (x: Step): ClientStep => x;
+const same4 = (x: ClientStep): Step => x;
+const same5 = (x: ClientReport): Report => x;
+const same6 = (x: ClientProblem): Problem => x;
+
+async function mistakes(client: AutomationsClient): Promise<void> {
+  // @ts-expect-error unknown action
+  await client.invokeAdHoc({ automation: { steps: [{ action: 'sned', template: 'T' }] } });
+  // @ts-expect-error a delay takes exactly one of duration / until, not both
+  await client.invokeAdHoc({ automation: { steps: [{ action: 'delay', duration: '1 day', until: '2024-04-08T08:09:10Z' }] } });
+  // @ts-expect-error a delay needs one of duration / until
+  await client.invokeAdHoc({ automation: { steps: [{ action: 'delay' }] } });
+  // @ts-expect-error unknown constructor option (maxRetries)
+  new AutomationsClient({ apiKey: 'k', maxRetrys: 5 });
+  // @ts-expect-error the emulator's templates are invoke bodies too
+  await startEmulator({ fixtures: { templates: { t: { automation: { steps: [{ action: 'sned' }] } } } } });
+}
