@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <string_view>
 
+#include "util/text.hpp"
+
 namespace caw::spec {
 
 // The closed shapes Courier's invoke handler checks every step against, after filling it from the
@@ -64,7 +66,7 @@ struct ClosedShape {
 
   [[nodiscard]] const ClosedProperty* find(std::string_view property) const {
     for (const ClosedProperty& p : *this) {
-      if (p.name == property) return &p;
+      if (same_name(p.name, property)) return &p;
     }
     return nullptr;
   }

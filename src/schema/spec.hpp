@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <string_view>
 
+#include "util/text.hpp"
+
 #include "schema/action.generated.hpp"
 #include "schema/field_ids.generated.hpp"
 
@@ -50,7 +52,7 @@ struct ObjectSpec {
 
   [[nodiscard]] const FieldSpec* find(std::string_view field) const {
     for (std::size_t i = 0; i < field_count; ++i) {
-      if (fields[i].name == field) return &fields[i];
+      if (same_name(fields[i].name, field)) return &fields[i];
     }
     return nullptr;
   }

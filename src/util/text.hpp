@@ -10,4 +10,10 @@ namespace caw {
 // validator's wasm module is smaller for it, and messages are off the hot path.
 std::string cat(std::initializer_list<std::string_view> parts);
 
+// Equality of two short names (fields, properties), the cheap tests first: most names differ in
+// length or in their first or last byte, and in wasm memcmp is a function call.
+inline bool same_name(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && (a.empty() || (a.front() == b.front() && a.back() == b.back())) && a == b;
+}
+
 }  // namespace caw
