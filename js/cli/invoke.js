@@ -88,7 +88,8 @@ export async function run({ values, positionals }, io) {
       io.stdout.write(formatReport(input.name, err.report, io.style(io.stdout)));
       return EXIT.FAILED;
     }
-    if (err instanceof APIError) throw new CliError(`${input.name}: ${baseURL} refused the request: ${err.message}`, EXIT.FAILED);
+    // Connection, timeout and abort errors are APIErrors too (as in the SDK), without a status.
+    if (err instanceof APIError && err.status !== undefined) throw new CliError(`${input.name}: ${baseURL} refused the request: ${err.message}`, EXIT.FAILED);
     if (err instanceof CourierClientError) throw new CliError(`${baseURL}: ${err.message}${err.cause?.message ? ` (${err.cause.message})` : ''}`, EXIT.USAGE);
     if (err instanceof TypeError) throw new CliError(`${input.name}: ${err.message}`);
     throw err;

@@ -1,7 +1,8 @@
 /**
  * The client's errors, shaped like the official SDK's (`@trycourier/courier`) so code that
- * handles one handles the other: the same class names per status, the same message
- * ("<status> <body.message>"). Differences: `body` instead of `error`, `headers` is a plain
+ * handles one handles the other: the same hierarchy (connection, timeout and abort errors are
+ * APIErrors without a status, as the SDK's are), the same class names per status plus the
+ * SDK's names for the others as aliases, the same message ("<status> <body.message>"). Differences: `body` instead of `error`, `headers` is a plain
  * object, and every error raised after a request was attempted carries the `idempotencyKey`
  * it was sent with, so the caller can retry later without risking a second run.
  *
@@ -30,21 +31,25 @@ export class CourierClientError extends Error {
 
 /**
  * @typedef {object} APIErrorInit
- * @property {number} status
+ * @property {number | undefined} status undefined when no response arrived (connection, timeout, abort)
  * @property {unknown} [body] parsed JSON, else the text, else undefined (empty body)
  * @property {Record<string, string>} [headers] response headers, lowercase names
  * @property {string} [requestId]
  * @property {string} [idempotencyKey]
  * @property {string} [message] overrides the SDK-style message
+ * @property {unknown} [cause]
  */
 
-/** The server answered with a status that is not a success. */
+/**
+ * The server answered with a status that is not a success or, in the subclasses without a
+ * status (ConnectionError, TimeoutError, AbortError), no usable answer arrived.
+ */
 export class APIError extends CourierClientError {
   /** @param {APIErrorInit} init */
-  constructor({ status, body, headers = {}, requestId, idempotencyKey, message }) {
-    super(message ?? APIError.makeMessage(status, body));
+  constructor({ status, body, headers = {}, requestId, idempotencyKey, message, cause }) {
+    super(message ?? APIError.makeMessage(status, body), cause === undefined ? undefined : { cause });
     this.name = 'APIError';
-    /** @type {number} */
+    /** @type {number | undefined} */
     this.status = status;
     /** @type {unknown} */
     this.body = body;
@@ -59,7 +64,7 @@ export class APIError extends CourierClientError {
   /**
    * The SDK's message: "<status> <body.message>", else "<status> <JSON body>", else
    * "<status> <text>", else "<status> status code (no body)".
-   * @param {number} status @param {unknown} body
+   * @param {number | undefined} status @param {unknown} body
    */
   static makeMessage(status, body) {
     const b = /** @type {any} */ (body);
@@ -67,6 +72,7 @@ export class APIError extends CourierClientError {
       ? (typeof b.message === 'string' ? b.message : JSON.stringify(b.message))
       : typeof body === 'string' ? body
         : body !== undefined && body !== null ? JSON.stringify(body) : '';
+    if (status === undefined) return msg || '(no status code or body)';
     return msg ? `${status} ${msg}` : `${status} status code (no body)`;
   }
 
@@ -76,7 +82,7 @@ export class APIError extends CourierClientError {
    * @returns {APIError}
    */
   static from(init) {
-    const s = init.status;
+    const s = init.status ?? 0;
     const Cls = s === 400 ? BadRequestError : s === 401 ? AuthenticationError : s === 403 ? PermissionDeniedError
       : s === 404 ? NotFoundError : s === 409 ? ConflictError : s === 422 ? UnprocessableEntityError
         : s === 429 ? RateLimitError : s >= 500 ? InternalServerError : APIError;
@@ -117,36 +123,45 @@ export class InternalServerError extends APIError {
   constructor(init) { super(init); this.name = 'InternalServerError'; }
 }
 
+/** @typedef {{ message?: string, cause?: unknown, idempotencyKey?: string }} NoResponseInit */
+
 /**
  * No usable response: the connection failed or broke (possibly after the server received
  * the request — retrying with `idempotencyKey` is then the only safe way to find out).
+ * An APIError without a status, as the SDK's APIConnectionError is.
  */
-export class ConnectionError extends CourierClientError {
-  /** @param {{ message?: string, cause?: unknown, idempotencyKey?: string }} [init] */
+export class ConnectionError extends APIError {
+  /** @param {NoResponseInit} [init] */
   constructor({ message = 'Connection error.', cause, idempotencyKey } = {}) {
-    super(message, cause === undefined ? undefined : { cause });
+    super({ status: undefined, message, cause, idempotencyKey });
     this.name = 'ConnectionError';
-    /** @type {string | undefined} */
-    this.idempotencyKey = idempotencyKey;
   }
 }
 
 /** An attempt took longer than the client's `timeout` (after all retries). */
 export class TimeoutError extends ConnectionError {
-  /** @param {{ message?: string, cause?: unknown, idempotencyKey?: string }} [init] */
+  /** @param {NoResponseInit} [init] */
   constructor({ message = 'Request timed out.', ...rest } = {}) {
     super({ message, ...rest });
     this.name = 'TimeoutError';
   }
 }
 
-/** The caller's AbortSignal fired (during a request or while waiting to retry). */
-export class AbortError extends CourierClientError {
-  /** @param {{ message?: string, cause?: unknown, idempotencyKey?: string }} [init] */
+/**
+ * The caller's AbortSignal fired (during a request or while waiting to retry). An APIError
+ * without a status, as the SDK's APIUserAbortError is.
+ */
+export class AbortError extends APIError {
+  /** @param {NoResponseInit} [init] */
   constructor({ message = 'Request was aborted.', cause, idempotencyKey } = {}) {
-    super(message, cause === undefined ? undefined : { cause });
+    super({ status: undefined, message, cause, idempotencyKey });
     this.name = 'AbortError';
-    /** @type {string | undefined} */
-    this.idempotencyKey = idempotencyKey;
   }
 }
+
+// The official SDK's names for the same classes, so code ported from it keeps working.
+export {
+  ConnectionError as APIConnectionError,
+  TimeoutError as APIConnectionTimeoutError,
+  AbortError as APIUserAbortError,
+};

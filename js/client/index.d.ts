@@ -74,46 +74,67 @@ export declare class CourierClientError extends Error {
 }
 
 export interface APIErrorInit {
-  status: number;
+  /** Undefined when no response arrived (connection, timeout, abort). */
+  status: number | undefined;
   body?: unknown;
   headers?: Record<string, string>;
   requestId?: string;
   idempotencyKey?: string;
   message?: string;
+  cause?: unknown;
 }
 
+/**
+ * The server answered with a status that is not a success, or (the subclasses without a
+ * status: ConnectionError, TimeoutError, AbortError) no usable answer arrived. As in the SDK,
+ * `catch (e) { if (e instanceof APIError) ... }` catches every failure of a request.
+ */
 export declare class APIError extends CourierClientError {
   constructor(init: APIErrorInit);
-  readonly status: number;
+  /** Undefined for ConnectionError, TimeoutError and AbortError. */
+  readonly status: number | undefined;
   /** Parsed JSON, else the text, else undefined (empty body). Courier: `{ message, type }`. */
   readonly body: unknown;
-  /** Response headers, lowercase names. */
+  /** Response headers, lowercase names (empty when no response arrived). */
   readonly headers: Record<string, string>;
   readonly requestId: string | undefined;
   /** The Idempotency-Key the failed call was sent with. */
   readonly idempotencyKey: string | undefined;
-  static makeMessage(status: number, body: unknown): string;
+  static makeMessage(status: number | undefined, body: unknown): string;
   static from(init: APIErrorInit): APIError;
 }
-export declare class BadRequestError extends APIError {}
-export declare class AuthenticationError extends APIError {}
-export declare class PermissionDeniedError extends APIError {}
-export declare class NotFoundError extends APIError {}
-export declare class ConflictError extends APIError {}
-export declare class UnprocessableEntityError extends APIError {}
-export declare class RateLimitError extends APIError {}
-export declare class InternalServerError extends APIError {}
+export declare class BadRequestError extends APIError { readonly status: 400; }
+export declare class AuthenticationError extends APIError { readonly status: 401; }
+export declare class PermissionDeniedError extends APIError { readonly status: 403; }
+export declare class NotFoundError extends APIError { readonly status: 404; }
+export declare class ConflictError extends APIError { readonly status: 409; }
+export declare class UnprocessableEntityError extends APIError { readonly status: 422; }
+export declare class RateLimitError extends APIError { readonly status: 429; }
+export declare class InternalServerError extends APIError { readonly status: number; }
 
-export declare class ConnectionError extends CourierClientError {
-  constructor(init?: { message?: string; cause?: unknown; idempotencyKey?: string });
-  readonly idempotencyKey: string | undefined;
+export interface NoResponseInit {
+  message?: string;
+  cause?: unknown;
+  idempotencyKey?: string;
 }
+
+/** No usable response: the connection failed or broke. The SDK's APIConnectionError. */
+export declare class ConnectionError extends APIError {
+  constructor(init?: NoResponseInit);
+  readonly status: undefined;
+}
+/** An attempt took longer than `timeout` (after all retries). The SDK's APIConnectionTimeoutError. */
 export declare class TimeoutError extends ConnectionError {}
-export declare class AbortError extends CourierClientError {
-  constructor(init?: { message?: string; cause?: unknown; idempotencyKey?: string });
+/** The caller's AbortSignal fired. The SDK's APIUserAbortError. */
+export declare class AbortError extends APIError {
+  constructor(init?: NoResponseInit);
+  readonly status: undefined;
   /** Undefined when the signal had aborted before anything was sent. */
   readonly idempotencyKey: string | undefined;
 }
+
+/** The official SDK's names for the same classes (`instanceof` holds with either name). */
+export { ConnectionError as APIConnectionError, TimeoutError as APIConnectionTimeoutError, AbortError as APIUserAbortError };
 
 /** The main entry's ValidationError (`instanceof` holds across entries). */
 export { ValidationError } from '../index.js';

@@ -8,6 +8,7 @@ export {
   CourierClientError, APIError, BadRequestError, AuthenticationError, PermissionDeniedError,
   NotFoundError, ConflictError, UnprocessableEntityError, RateLimitError, InternalServerError,
   ConnectionError, TimeoutError, AbortError,
+  APIConnectionError, APIConnectionTimeoutError, APIUserAbortError,
 } from './errors.js';
 export { MAX_SERVER_WAIT_MS } from './retry.js';
 // Re-exported so `instanceof` works with a single import; instanceof holds with the main entry's class too (js/errors.js).

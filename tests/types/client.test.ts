@@ -43,3 +43,22 @@ async function mistakes(client: AutomationsClient): Promise<void> {
   // @ts-expect-error the emulator's templates are invoke bodies too
   await startEmulator({ fixtures: { templates: { t: { automation: { steps: [{ action: 'sned' }] } } } } });
 }
+
+// Errors: connection, timeout and abort errors are APIErrors without a status, under both names.
+import {
+  APIError, ConnectionError, TimeoutError, AbortError, NotFoundError,
+  APIConnectionError, APIConnectionTimeoutError, APIUserAbortError,
+} from 'courier-automations-wasm/client';
+function errors(e: unknown): void {
+  const a: APIError = new APIConnectionError();
+  const b: ConnectionError = new APIConnectionTimeoutError({ idempotencyKey: 'k' });
+  const c: APIError = new APIUserAbortError();
+  const d: typeof ConnectionError = APIConnectionError;
+  const f: typeof TimeoutError = APIConnectionTimeoutError;
+  const g: typeof AbortError = APIUserAbortError;
+  if (e instanceof APIError) { const s: number | undefined = e.status; const k: string | undefined = e.idempotencyKey; }
+  if (e instanceof NotFoundError) { const s: 404 = e.status; }
+  if (e instanceof APIConnectionError) { const s: undefined = e.status; }
+  // @ts-expect-error an APIError's status may be undefined (no response)
+  if (e instanceof APIError) { const s: number = e.status; }
+}

@@ -5,9 +5,11 @@ import { readFile } from 'node:fs/promises';
 import {
   AutomationsClient, CourierClientError, APIError, BadRequestError, AuthenticationError,
   PermissionDeniedError, NotFoundError, ConflictError, UnprocessableEntityError, RateLimitError,
-  InternalServerError,
+  InternalServerError, ConnectionError, TimeoutError, AbortError,
+  APIConnectionError, APIConnectionTimeoutError, APIUserAbortError,
 } from 'courier-automations-wasm/client';
-import { startServer, reply, courierError, installRejectionTripwire, TEST_KEY } from './recording-server.js';
+import * as sdk from '@trycourier/courier';
+import { startServer, reply, courierError, hang, installRejectionTripwire, TEST_KEY } from './recording-server.js';
 
 installRejectionTripwire();
 const seed = JSON.parse(await readFile(new URL('../../fixtures/valid/seed-example.json', import.meta.url), 'utf8'));
@@ -93,4 +95,65 @@ test('JSON.stringify(error) shows the useful fields', async (t) => {
     assert.deepEqual(json.body, courierError('Not found'));
     return true;
   });
+});
+
+test('connection, timeout and abort errors are APIErrors without a status, under this package\'s names and the SDK\'s', async (t) => {
+  // A server that drops the socket (connection), one that never answers (timeout, abort).
+  const dropping = await startServer((_q, _res, _i, raw) => { raw.socket.destroy(); });
+  const hanging = await startServer(hang);
+  t.after(() => Promise.all([dropping.close(), hanging.close()]));
+  const connection = await new AutomationsClient({ apiKey: TEST_KEY, baseURL: dropping.url, maxRetries: 0 })
+    .invokeAdHoc(seed).then(() => assert.fail('should fail'), (e) => e);
+  const timeout = await new AutomationsClient({ apiKey: TEST_KEY, baseURL: hanging.url, maxRetries: 0, timeout: 50 })
+    .invokeAdHoc(seed).then(() => assert.fail('should fail'), (e) => e);
+  const controller = new AbortController();
+  const pending = new AutomationsClient({ apiKey: TEST_KEY, baseURL: hanging.url }).invokeAdHoc(seed, { signal: controller.signal });
+  setTimeout(() => controller.abort(), 20);
+  const abort = await pending.then(() => assert.fail('should fail'), (e) => e);
+
+  for (const [err, Ours, Sdk, name] of [
+    [connection, ConnectionError, APIConnectionError, 'ConnectionError'],
+    [timeout, TimeoutError, APIConnectionTimeoutError, 'TimeoutError'],
+    [abort, AbortError, APIUserAbortError, 'AbortError'],
+  ]) {
+    assert.equal(err.constructor, Ours, name);
+    assert.equal(err.name, name);
+    // Both names, both ways: the aliases are the classes themselves.
+    assert.ok(err instanceof Ours && err instanceof Sdk, name);
+    assert.ok(new Sdk() instanceof Ours && new Ours() instanceof Sdk, name);
+    assert.ok(err instanceof APIError && err instanceof CourierClientError && err instanceof Error, name);
+    assert.equal(err.status, undefined, name);
+    assert.equal(err.body, undefined, name);
+    assert.equal(typeof err.idempotencyKey, 'string', name);
+    const sent = (name === 'ConnectionError' ? dropping : hanging).requests.map((r) => r.headers['idempotency-key']);
+    assert.ok(sent.includes(err.idempotencyKey), `${name} carries the key it was sent with`);
+  }
+  assert.ok(timeout instanceof ConnectionError && timeout instanceof APIConnectionError, 'a timeout is a connection error, as in the SDK');
+  assert.ok(!(abort instanceof ConnectionError), 'an abort is not a connection error, as in the SDK');
+  assert.ok(!(connection instanceof TimeoutError));
+});
+
+test('the hierarchy is the SDK\'s: every subclass relation among the SDK\'s error names holds here too, and no other', () => {
+  const names = ['APIError', 'APIConnectionError', 'APIConnectionTimeoutError', 'APIUserAbortError', 'BadRequestError',
+    'AuthenticationError', 'PermissionDeniedError', 'NotFoundError', 'ConflictError', 'UnprocessableEntityError',
+    'RateLimitError', 'InternalServerError'];
+  const ours = {
+    APIError, APIConnectionError, APIConnectionTimeoutError, APIUserAbortError, BadRequestError, AuthenticationError,
+    PermissionDeniedError, NotFoundError, ConflictError, UnprocessableEntityError, RateLimitError, InternalServerError,
+  };
+  const extendsOrIs = (A, B) => A === B || A.prototype instanceof B;
+  for (const a of names) {
+    assert.equal(typeof sdk[a], 'function', `the SDK exports ${a}`);
+    for (const b of names) {
+      assert.equal(extendsOrIs(ours[a], ours[b]), extendsOrIs(sdk[a], sdk[b]), `${a} extends ${b}`);
+    }
+  }
+});
+
+test('an error without a status says so in the SDK\'s words', () => {
+  assert.equal(APIError.makeMessage(undefined, undefined), '(no status code or body)');
+  assert.equal(new ConnectionError().message, 'Connection error.');
+  assert.equal(new APIConnectionTimeoutError().message, 'Request timed out.');
+  assert.equal(new APIUserAbortError().message, 'Request was aborted.');
+  assert.equal(APIError.from({ status: undefined }).constructor, APIError);
 });
