@@ -1,6 +1,7 @@
 #include "simulate/engine.hpp"
 
 #include "json/dump.hpp"
+#include "simulate/interpolate.hpp"
 #include "simulate/steps/steps.hpp"
 
 namespace caw::sim {
@@ -112,7 +113,7 @@ std::optional<std::uint32_t> Engine::create_run(RunSpec spec, std::int32_t paren
   // The token is read from the initial context when it is an accessor.
   if (spec.cancelation_token.has_value()) {
     StepRecord scratch;
-    if (auto token = resolve(run, spec.cancelation_token, scratch, "cancelation_token")) {
+    if (auto token = resolve_token(run, spec.cancelation_token, scratch)) {
       if (!token->empty()) {
         run.has_token = true;
         run.token = std::move(*token);
@@ -205,6 +206,16 @@ std::optional<std::string> Engine::resolve(const Run& run, const model::Field<mo
       return text;
     }
   }
+}
+
+std::optional<std::string> Engine::resolve_token(const Run& run, const model::Field<model::StringValue>& field,
+                                                 StepRecord& record) const {
+  std::optional<std::string> token = resolve(run, field, record, "cancelation_token");
+  if (!token || token->find("${") == std::string::npos) return token;
+  std::string problem;
+  std::string out = interpolate(*token, scope(run), options_.limits, problem);
+  if (!problem.empty()) record.note("cancelation_token: " + problem);
+  return out;
 }
 
 void Engine::finish_remaining(Run& run, Status status) {

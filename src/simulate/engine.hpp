@@ -202,6 +202,10 @@ class Engine {
   // A string field's value: the literal, or the accessor resolved over the run's context.
   std::optional<std::string> resolve(const Run& run, const model::Field<model::StringValue>& field, StepRecord& record,
                                      std::string_view name) const;
+  // A cancelation token: the literal with its `${...}` interpolated, or the accessor resolved,
+  // over the run's context (Courier documents both for dynamic tokens).
+  std::optional<std::string> resolve_token(const Run& run, const model::Field<model::StringValue>& field,
+                                           StepRecord& record) const;
   // Marks every unfinished run holding `token` for cancelation; returns how many.
   std::size_t cancel_token(const std::string& token);
   // Starts a child run now (invoke step). Returns its index, or an error message.

@@ -135,16 +135,28 @@ Fixtures parse_fixtures(const json& fixtures, const std::string& path, const Lim
       }
     } else if (it.key() == "templates") {
       if (!v.is_object()) {
-        report.error("scenario.fixtures", p, "templates must be an object of template id -> ad hoc invoke body");
+        report.error("scenario.fixtures", p,
+                     "templates must be an object of template id -> {steps, cancelation_token?} or ad hoc invoke body");
         continue;
       }
       for (auto t = v.begin(); t != v.end(); ++t) {
         const std::string tp = child_pointer(p, t.key());
-        Report r = validate_template(*t, limits);
+        // Written as Courier stores a template ({steps, cancelation_token?}) or as an invoke body.
+        const bool stored = t->is_object() && t->contains("steps") && !t->contains("automation");
+        const json body = stored ? json{{"automation", *t}} : json();
+        const json& request = stored ? body : *t;
+        Report r = validate_template(request, limits);
+        if (stored) {
+          for (auto* list : {&r.errors(), &r.warnings()}) {
+            for (Problem& problem : *list) {
+              if (problem.path.rfind("/automation", 0) == 0) problem.path.erase(0, std::string("/automation").size());
+            }
+          }
+        }
         report.merge(r, tp);
         if (!r.valid()) continue;
         TemplateFixture f;
-        f.spec = spec_from_request(*t, limits, cache);
+        f.spec = spec_from_request(request, limits, cache);
         f.spec.template_name = t.key();
         out.templates.emplace(t.key(), std::move(f));
       }

@@ -193,6 +193,96 @@ TEST(Simulate, FetchDataMergeStrategiesAndAMissingFixture) {
   EXPECT_EQ(data_after_fetch("overwrite", false), json({{"a", 1}, {"b", {{"x", 1}}}}));
 }
 
+// Section 6 of courier-semantics.md, the dry run's parts that follow Courier's invoke-time filling.
+TEST(Simulate, SendDeepExtendsDataAndProfileOverTheRuns) {
+  json step = {{"action", "send"},
+               {"data", {{"order", {{"id", 7}}}, {"tags", {"b"}}}},
+               {"profile", {{"address", {{"zip", "75001"}}}}}};
+  json extra = {{"data", {{"order", {{"total", 3}}}, {"tags", {"a", "c"}}}},
+                {"profile", {{"address", {{"city", "Paris"}}}, {"email", "e"}}}};
+  json t = run(scenario({{{"request", adhoc(json::array({step}), extra)}}}));
+  // Objects merge recursively, the step winning; arrays are replaced (deep-extend).
+  EXPECT_EQ(t["messages"][0]["data"], json({{"order", {{"id", 7}, {"total", 3}}}, {"tags", {"b"}}}));
+  EXPECT_EQ(t["messages"][0]["profile"], json({{"address", {{"city", "Paris"}, {"zip", "75001"}}}, {"email", "e"}}));
+}
+
+TEST(Simulate, SendFillsAsCourierDoes) {
+  // recipient: "" falls back (||); brand: null falls back (??); the run's brand is kept.
+  json step = {{"action", "send"}, {"recipient", ""}, {"brand", nullptr}};
+  json t = run(scenario({{{"request", adhoc(json::array({step}), {{"brand", "B"}})}}}));
+  EXPECT_EQ(t["messages"][0]["recipient"], "u1");
+  EXPECT_EQ(t["messages"][0]["brand"], "B");
+  EXPECT_EQ(t["messages"][0]["template"], "T");
+}
+
+TEST(Simulate, V2MessageSends) {
+  // to = the run's profile, user_id = the run's recipient, then message.to.
+  json v2 = {{"action", "send"}, {"message", {{"template", "M"}, {"to", {{"email", "a@b.c"}}}}}};
+  json t = run(scenario({{{"request", adhoc(json::array({v2}), {{"profile", {{"locale", "fr"}}}})}}}));
+  ASSERT_EQ(t["messages"].size(), 1u);
+  EXPECT_EQ(t["messages"][0]["recipient"], "u1");
+  EXPECT_EQ(t["messages"][0]["template"], "M");
+  EXPECT_EQ(t["messages"][0]["profile"], json({{"locale", "fr"}, {"user_id", "u1"}, {"email", "a@b.c"}}));
+  // No `to` but a run recipient, and content instead of a template: sent.
+  json content = {{"action", "send"}, {"message", {{"content", {{"body", "hi"}}}}}};
+  t = run(scenario({{{"request", adhoc(json::array({content}))}}}));
+  ASSERT_EQ(t["messages"].size(), 1u);
+  EXPECT_EQ(t["runs"][0]["status"], "PROCESSED");
+  EXPECT_EQ(t["messages"][0]["recipient"], "u1");
+  // message.to.user_id wins over the run's recipient.
+  json to = {{"action", "send"}, {"message", {{"to", {{"user_id", "u2"}}}}}};
+  t = run(scenario({{{"request", adhoc(json::array({to}))}}}));
+  EXPECT_EQ(t["messages"][0]["recipient"], "u2");
+  EXPECT_EQ(t["messages"][0]["template"], "T");
+}
+
+TEST(Simulate, CancelTokensAsAccessorsOrInterpolated) {
+  json run1 = adhoc({{{"action", "delay"}, {"duration", "1 day"}}, {{"action", "send"}}}, {{"data", {{"id", 42}}}});
+  run1["automation"]["cancelation_token"] = "${`onboarding-${data.id}`}";
+  for (const json& token : {json("onboarding-${data.id}"), json({{"$ref", "data.token"}})}) {
+    json run2 = adhoc({{{"action", "cancel"}, {"cancelation_token", token}}},
+                      {{"data", {{"id", 42}, {"token", "onboarding-42"}}}});
+    json t = run(scenario({{{"request", run1}}, {{"at", "2024-01-01T12:00:00Z"}, {"request", run2}}}));
+    EXPECT_TRUE(t["messages"].empty()) << token;
+    EXPECT_EQ(t["runs"][0]["status"], "CANCELED") << token;
+    EXPECT_EQ(t["runs"][1]["steps"][0]["input"]["cancelation_token"], "onboarding-42") << token;
+  }
+}
+
+TEST(Simulate, OverwriteMergesArraysIndexByIndex) {
+  json fixtures = {{"profiles", {{"u1", {{"tags", {{{"a", 1}}, "x", "y"}}}}}}};
+  json step = {{"action", "update-profile"},
+               {"recipient_id", "u1"},
+               {"profile", {{"tags", {{{"b", 2}}, "z"}}}},
+               {"merge", "overwrite"}};
+  json t = run(scenario({{{"request", adhoc(json::array({step}))}}}, fixtures));
+  EXPECT_EQ(t["profiles"]["u1"], json({{"tags", {{{"a", 1}, {"b", 2}}, "z", "y"}}}));
+}
+
+TEST(Simulate, FetchDataNoneOnlyWhenDataIsEmptyAndMethodsMatchInAnyCase) {
+  json fixtures = {{"webhooks", {{{"method", "GET"}, {"url", "https://x.test/u"}, {"response", {{"r", 1}}}}}}};
+  json step = {{"action", "fetch-data"},
+               {"webhook", {{"url", "https://x.test/u"}, {"method", "get"}}},
+               {"merge_strategy", "none"}};
+  json t = run(scenario({{{"request", adhoc(json::array({step}), {{"data", json::object()}})}}}, fixtures));
+  EXPECT_EQ(t["runs"][0]["steps"][0]["output"]["data"], json({{"r", 1}}));
+  t = run(scenario({{{"request", adhoc(json::array({step}), {{"data", {{"k", 0}}}})}}}, fixtures));
+  EXPECT_EQ(t["runs"][0]["steps"][0]["output"]["data"], json({{"k", 0}}));
+}
+
+TEST(Simulate, TemplateFixturesAsCourierStoresThem) {
+  json stored = {{"cancelation_token", "tpl"}, {"steps", json::array({{{"action", "send"}, {"template", "TS"}}})}};
+  json t = run(scenario({{{"templateId", "S"}, {"request", {{"recipient", "u1"}}}}}, {{"templates", {{"S", stored}}}}));
+  ASSERT_EQ(t["messages"].size(), 1u);
+  EXPECT_EQ(t["messages"][0]["template"], "TS");
+  // Its problems are located where it is written (no /automation in the path).
+  stored["steps"][0]["idempotency_key"] = nullptr;
+  json report =
+      refused(scenario({{{"templateId", "S"}, {"request", {{"recipient", "u1"}}}}}, {{"templates", {{"S", stored}}}}));
+  EXPECT_EQ(report["errors"][0]["code"], "step.property.null");
+  EXPECT_EQ(report["errors"][0]["path"], "/fixtures/templates/S/steps/0/idempotency_key");
+}
+
 TEST(Simulate, FetchDataFailingFixtureGivesEmptyObjectAndANote) {
   json fixtures = {{"webhooks", {{{"method", "POST"}, {"url", "https://x.test/u"}, {"status", 500}}}}};
   json step = {{"action", "fetch-data"},

@@ -1,5 +1,6 @@
 // cancel: every unfinished run registered with the token becomes CANCELED before its next
-// step, the canceling run itself included when it holds the token (the backend's behaviour).
+// step, the canceling run itself included when it holds the token (the backend's behaviour). A
+// token given as an accessor, or with ${path} interpolation, is read from the run's context.
 #include "simulate/steps/steps.hpp"
 
 namespace caw::sim::steps {
@@ -7,8 +8,8 @@ namespace caw::sim::steps {
 StepResult cancel(StepContext& c, const model::CancelStep& s) {
   StepResult result;
   Engine& e = c.engine;
-  auto token = e.resolve(c.run, s.cancelation_token.absent() ? s.cancelation_token_alias : s.cancelation_token,
-                         c.record, "cancelation_token");
+  auto token =
+      e.resolve_token(c.run, s.cancelation_token.absent() ? s.cancelation_token_alias : s.cancelation_token, c.record);
   if (!token || token->empty()) {
     c.record.note("cancel without a cancelation_token");
     result.outcome = Outcome::Error;

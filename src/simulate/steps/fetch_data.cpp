@@ -64,7 +64,7 @@ void finish_fetch(Engine& engine, Run& run, StepRecord& record, const json& requ
   } else if (strategy == "soft-merge") {
     soft_merge(run.data, body);
   } else if (strategy == "none") {
-    if (run.data.is_null()) run.data = body;
+    if (run.data.is_null() || run.data.empty()) run.data = body;
   } else {
     if (strategy != "replace") record.note("unknown merge_strategy \"" + strategy + "\": used replace");
     run.data = body;

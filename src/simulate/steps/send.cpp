@@ -1,5 +1,8 @@
-// send: recipient, template and brand from the step or else the run; data and profile are the
-// run's shallowly merged with the step's, step keys winning (courier-semantics.md section 6).
+// send: the step as Courier's invoke handler fills it from the run (courier-semantics.md 1.12
+// step 5, section 6): recipient = the step's if truthy, else the run's; template and brand = the
+// step's ?? the run's; data and profile = the run's deep-extended by the step's. The V2 form
+// (`message`): to = the run's profile deep-extended by {user_id: run recipient} and message.to;
+// the template from the message or the run, or the message's content instead.
 #include "expr/expr.hpp"
 #include "simulate/merge.hpp"
 #include "simulate/steps/steps.hpp"
@@ -20,6 +23,13 @@ std::optional<std::string> string_at(const json& obj, const char* key) {
   return it->get<std::string>();
 }
 
+// step ?? run: a step value (an accessor included, resolved now) unless it is absent or null.
+std::optional<std::string> nullish(StepContext& c, const model::Field<model::StringValue>& own, const json& run,
+                                   std::string_view name) {
+  if (own.has_value()) return c.engine.resolve(c.run, own, c.record, name);
+  return run_string(run);
+}
+
 }  // namespace
 
 StepResult send(StepContext& c, const model::SendStep& s) {
@@ -31,37 +41,46 @@ StepResult send(StepContext& c, const model::SendStep& s) {
   json data;
   json profile;
   if (const json* message = s.message.get()) {
-    // The V2 form: a whole Send API message; only its routing is read.
-    c.record.note(
-        "send (V2 message form): recipient from message.to.user_id or .email, template from message.template");
+    c.record.note("send (V2 message form): to = the run's profile, user_id = the run's recipient, then message.to");
+    json to = deep_extend(c.run.profile, nullptr);
+    if (c.run.recipient.is_string()) to["user_id"] = c.run.recipient;
     if (message->is_object()) {
-      if (auto to = message->find("to"); to != message->end()) {
-        recipient = string_at(*to, "user_id");
-        if (!recipient) recipient = string_at(*to, "email");
-      }
+      if (auto t = message->find("to"); t != message->end() && t->is_object()) deep_merge(to, *t);
       template_id = string_at(*message, "template");
+      if (!template_id && message->contains("content")) {
+        template_id = std::string();
+        c.record.note("the message carries content instead of a template");
+      }
       if (auto b = string_at(*message, "brand_id")) brand = *b;
-      if (auto d = message->find("data"); d != message->end()) data = shallow_merge(c.run.data, *d);
+      auto d = message->find("data");
+      data = deep_extend(c.run.data, d != message->end() ? &*d : nullptr);
+    } else {
+      data = deep_extend(c.run.data, nullptr);
     }
+    recipient = string_at(to, "user_id");
+    if (!recipient) recipient = string_at(to, "email");
     if (!template_id) template_id = run_string(c.run.template_id);
-    if (data.is_null()) data = shallow_merge(c.run.data, json::object());
+    if (template_id && template_id->empty() && !(message->is_object() && message->contains("content"))) {
+      template_id.reset();
+    }
+    if (e.full()) profile = std::move(to);
   } else {
-    recipient = e.resolve(c.run, s.recipient, c.record, "recipient");
-    if (!recipient) recipient = run_string(c.run.recipient);
-    template_id = e.resolve(c.run, s.template_id, c.record, "template");
-    if (!template_id) template_id = run_string(c.run.template_id);
-    if (auto b = e.resolve(c.run, s.brand, c.record, "brand")) {
-      brand = *b;
+    // `||`: an empty step recipient falls back; an accessor is truthy and is read at run time.
+    const std::string* own = model::literal(s.recipient);
+    if (s.recipient.has_value() && !(own && own->empty())) {
+      recipient = e.resolve(c.run, s.recipient, c.record, "recipient");
+    } else {
+      recipient = run_string(c.run.recipient);
+    }
+    template_id = nullish(c, s.template_id, c.run.template_id, "template");
+    if (s.brand.has_value()) {
+      if (auto b = e.resolve(c.run, s.brand, c.record, "brand")) brand = *b;
     } else {
       brand = c.run.brand;
     }
     if (e.full()) {  // summary detail records no data/profile: do not build them
-      const json* step_data = s.data.get();
-      data = shallow_merge(c.run.data, step_data ? *step_data : json::object());
-      const json* step_profile = s.profile.get();
-      if (step_profile || c.run.profile.is_object()) {
-        profile = shallow_merge(c.run.profile, step_profile ? *step_profile : json::object());
-      }
+      data = deep_extend(c.run.data, s.data.get());
+      profile = deep_extend(c.run.profile, s.profile.get());
     }
   }
   if (!recipient || recipient->empty()) {
@@ -69,8 +88,13 @@ StepResult send(StepContext& c, const model::SendStep& s) {
     result.outcome = Outcome::Error;
     return result;
   }
-  if (!template_id || template_id->empty()) {
+  if (!template_id) {
     c.record.note("no template: neither the step nor the run has one");
+    result.outcome = Outcome::Error;
+    return result;
+  }
+  if (template_id->empty() && !s.message.has_value()) {
+    c.record.note("the step's template is empty (Courier keeps it: ?? does not fall back to the run's)");
     result.outcome = Outcome::Error;
     return result;
   }

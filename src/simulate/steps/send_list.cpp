@@ -1,4 +1,6 @@
-// send-list: one message per subscriber of the list fixture; an unknown list is an ERROR.
+// send-list: one message per subscriber of the list fixture; an unknown list is an ERROR. The step
+// is filled from the run as Courier fills it (section 1.12): template and brand = the step's ??
+// the run's, data = the run's deep-extended by the step's.
 #include "expr/expr.hpp"
 #include "simulate/merge.hpp"
 #include "simulate/steps/steps.hpp"
@@ -20,17 +22,23 @@ StepResult send_list(StepContext& c, const model::SendListStep& s) {
     result.outcome = Outcome::Error;
     return result;
   }
-  auto template_id = e.resolve(c.run, s.template_id, c.record, "template");
-  if (!template_id && c.run.template_id.is_string()) template_id = c.run.template_id.get<std::string>();
+  std::optional<std::string> template_id;
+  if (s.template_id.has_value()) {
+    template_id = e.resolve(c.run, s.template_id, c.record, "template");
+  } else if (c.run.template_id.is_string()) {
+    template_id = c.run.template_id.get<std::string>();
+  }
   if (!template_id || template_id->empty()) {
     c.record.note("no template: neither the step nor the run has one (Courier requires it for send-list)");
     result.outcome = Outcome::Error;
     return result;
   }
   json brand = c.run.brand;
-  if (auto b = e.resolve(c.run, s.brand, c.record, "brand")) brand = *b;
-  const json* step_data = s.data.get();
-  const json data = shallow_merge(c.run.data, step_data ? *step_data : json::object());
+  if (s.brand.has_value()) {
+    brand = nullptr;
+    if (auto b = e.resolve(c.run, s.brand, c.record, "brand")) brand = *b;
+  }
+  const json data = deep_extend(c.run.data, s.data.get());
   if (!s.data_source.absent()) c.record.note("data_source: not simulated; each message gets the run's data");
   for (const std::string& recipient : subscribers->second) {
     Message m;

@@ -1,6 +1,8 @@
 // update-profile on the scenario's profile store (courier-semantics.md 1.4):
-// replace = exactly the new profile; overwrite = deep merge, new wins; soft-merge = only new
-// top-level keys; none = only when no profile exists (and the new one is not empty).
+// replace = exactly the new profile; overwrite = deep merge, new wins, arrays merged index by
+// index (json-merger); soft-merge = only new top-level keys; none = only when no profile exists
+// (and the new one is not empty). recipient_id is the step's own: Courier does not fill it from
+// the run (section 1.12), and the validator refuses a step without one.
 #include "simulate/merge.hpp"
 #include "simulate/steps/steps.hpp"
 
@@ -10,9 +12,8 @@ StepResult update_profile(StepContext& c, const model::UpdateProfileStep& s) {
   StepResult result;
   Engine& e = c.engine;
   auto id = e.resolve(c.run, s.recipient_id, c.record, "recipient_id");
-  if (!id && c.run.recipient.is_string()) id = c.run.recipient.get<std::string>();
   if (!id || id->empty()) {
-    c.record.note("no recipient_id: neither the step nor the run has a recipient");
+    c.record.note("no recipient_id (Courier does not fall back to the run's recipient here)");
     result.outcome = Outcome::Error;
     return result;
   }
@@ -33,7 +34,7 @@ StepResult update_profile(StepContext& c, const model::UpdateProfileStep& s) {
     after = *incoming;
   } else if (merge == "overwrite") {
     after = exists ? before : json::object();
-    deep_merge(after, *incoming);
+    merge_by_index(after, *incoming);
   } else if (merge == "soft-merge") {
     after = exists ? before : json::object();
     soft_merge(after, *incoming);
