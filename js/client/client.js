@@ -14,7 +14,8 @@ import { ABORTED, raceAbort, sleep } from './abort.js';
 import {
   AbortError, APIError, ConnectionError, CourierClientError, TimeoutError,
 } from './errors.js';
-import { envApiKey, identificationHeaders, isBrowser, newIdempotencyKey } from './platform.js';
+import { assertKnownOptions } from './nearest.js';
+import { envApiKey, envBaseURL, identificationHeaders, isBrowser, newIdempotencyKey } from './platform.js';
 import { redactCause, redactDeep, redactString } from './redact.js';
 import { retryDelayMs, shouldRetry } from './retry.js';
 import { TESTING } from './testing.js';
@@ -27,7 +28,7 @@ import { assertValidAdHoc, assertValidTemplateBody } from './validate.js';
 /**
  * @typedef {object} ClientOptions
  * @property {string} [apiKey] defaults to process.env.COURIER_API_KEY where `process` exists
- * @property {string | URL} [baseURL] default 'https://api.courier.com'
+ * @property {string | URL} [baseURL] default process.env.COURIER_BASE_URL where `process` exists, else 'https://api.courier.com'
  * @property {Fetch} [fetch] default globalThis.fetch (looked up at call time)
  * @property {number} [timeout] ms per attempt, default 60000
  * @property {number} [maxRetries] default 2 (so at most 3 attempts)
@@ -44,6 +45,9 @@ import { assertValidAdHoc, assertValidTemplateBody } from './validate.js';
  */
 
 export const DEFAULT_BASE_URL = 'https://api.courier.com';
+
+/** The constructor's options, most used first (the first of equally near names is suggested). */
+const CLIENT_OPTIONS = /** @type {const} */ (['apiKey', 'baseURL', 'timeout', 'maxRetries', 'fetch', 'validator', 'dangerouslyAllowBrowser']);
 
 const BROWSER_REFUSAL =
   'AutomationsClient: refusing to use a Courier API key in a web page. Anyone who opens the page can ' +
@@ -83,8 +87,10 @@ export class AutomationsClient {
   /** @param {ClientOptions} [options] */
   constructor(options = {}) {
     if (!isObject(options)) throw new TypeError('AutomationsClient: options must be an object');
+    // A misspelt option would otherwise be ignored silently (`maxRetrys: 5` meaning 2 retries).
+    assertKnownOptions('AutomationsClient', options, CLIENT_OPTIONS);
     const {
-      apiKey = envApiKey(), baseURL = DEFAULT_BASE_URL, fetch, timeout = 60_000, maxRetries = 2,
+      apiKey = envApiKey(), baseURL = envBaseURL() ?? DEFAULT_BASE_URL, fetch, timeout = 60_000, maxRetries = 2,
       validator, dangerouslyAllowBrowser = false,
     } = options;
 
@@ -95,15 +101,14 @@ export class AutomationsClient {
     }
     if (isBrowser() && dangerouslyAllowBrowser !== true) throw new CourierClientError(BROWSER_REFUSAL);
 
+    const badURL = `AutomationsClient: ${options.baseURL === undefined && baseURL !== DEFAULT_BASE_URL ? 'COURIER_BASE_URL (the default baseURL)' : 'baseURL'} must be an absolute http(s) URL`;
     let url;
     try {
       url = new URL(String(baseURL));
     } catch {
-      throw new TypeError('AutomationsClient: baseURL must be an absolute http(s) URL');
+      throw new TypeError(badURL);
     }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-      throw new TypeError('AutomationsClient: baseURL must be an absolute http(s) URL');
-    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new TypeError(badURL);
     if (fetch !== undefined && typeof fetch !== 'function') throw new TypeError('AutomationsClient: fetch must be a function');
     if (fetch === undefined && typeof globalThis.fetch !== 'function') {
       throw new TypeError('AutomationsClient: this runtime has no global fetch; pass options.fetch');

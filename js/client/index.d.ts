@@ -18,7 +18,10 @@ export interface InvokeResponse {
 export interface ClientOptions {
   /** Defaults to process.env.COURIER_API_KEY where `process` exists. Never shown in errors. */
   apiKey?: string;
-  /** Default 'https://api.courier.com'. A path prefix is kept (for proxies). */
+  /**
+   * Default: process.env.COURIER_BASE_URL where `process` exists (as the SDK reads it), else
+   * 'https://api.courier.com'. A path prefix is kept (for proxies).
+   */
   baseURL?: string | URL;
   /** Default: globalThis.fetch, looked up at call time. */
   fetch?: Fetch;
@@ -57,6 +60,7 @@ export declare const DEFAULT_BASE_URL: 'https://api.courier.com';
 export declare const MAX_SERVER_WAIT_MS: number;
 
 export declare class AutomationsClient {
+  /** @throws {TypeError} for an unknown option, naming it and the nearest valid one */
   constructor(options?: ClientOptions);
   readonly baseURL: string;
   readonly timeout: number;

@@ -9,12 +9,26 @@ export function isBrowser() {
   return typeof window !== 'undefined' && typeof document !== 'undefined';
 }
 
-/** `process.env.COURIER_API_KEY` where a `process` exists (Node, Bun, Deno's Node compat). */
-export function envApiKey() {
+/**
+ * `process.env[name]` where a `process` exists (Node, Bun, Deno's Node compat); undefined
+ * when unset or empty.
+ * @param {string} name @returns {string | undefined}
+ */
+function readEnv(name) {
   // globalThis lookup: a bare `process` would be a ReferenceError in browsers and workers.
   const proc = /** @type {any} */ (globalThis).process;
-  const key = proc && typeof proc.env === 'object' && proc.env ? proc.env.COURIER_API_KEY : undefined;
-  return typeof key === 'string' && key !== '' ? key : undefined;
+  const value = proc && typeof proc.env === 'object' && proc.env ? proc.env[name] : undefined;
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/** `process.env.COURIER_API_KEY` where a `process` exists. */
+export function envApiKey() {
+  return readEnv('COURIER_API_KEY');
+}
+
+/** `process.env.COURIER_BASE_URL` where a `process` exists, trimmed (as the SDK reads it). */
+export function envBaseURL() {
+  return readEnv('COURIER_BASE_URL')?.trim() || undefined;
 }
 
 /**
