@@ -1,11 +1,14 @@
 /**
  * The emulator's HTTP routes.
  *
- * Courier's wire behaviour:
+ * Courier's wire behaviour (docs/courier-semantics.md §1.12, §6 "Emulator"):
  *   POST /automations/invoke               ad hoc run        -> 200 { runId }
  *   POST /automations/{templateId}/invoke  template run      -> 200 { runId }
- *   401 without Bearer (or Basic) auth, 400 with the validator's problems, 404 unknown template,
- *   413 over the body limit, Idempotency-Key replays the first response, 404/405 JSON.
+ *   401 without Bearer (or Basic) auth; 400 { message, type } with Courier's message for what the
+ *   invoke handler refuses first (a request-level override, no automation, "Invalid TemplateId.",
+ *   no steps, "Invalid Steps Definition") and the validator's report under `report`; a template
+ *   run is checked with the request as its run context before it starts; 413 over the body
+ *   limit; Idempotency-Key replays the first response, per API key and path; 404/405 JSON.
  * Control API (no auth) under /__emulator/: fixtures, clock, runs, trace, messages, reset.
  */
 import { addAmount, iso, parseInstant } from './clock.js';
@@ -155,9 +158,10 @@ async function handle(ctx, req, res) {
  * @param {import('node:http').ServerResponse} res @param {string | undefined} templateId
  */
 async function invoke(ctx, req, res, templateId) {
-  authenticate(ctx, req);
+  const apiKey = authenticate(ctx, req);
   const key = header(req, 'idempotency-key');
-  const slot = key === undefined ? undefined : `${templateId === undefined ? 'adhoc' : `template:${templateId}`}\n${key}`;
+  // Scoped per API key and path, as Courier scopes keys per tenant.
+  const slot = key === undefined ? undefined : JSON.stringify([apiKey, templateId ?? null, key]);
   if (slot !== undefined) {
     const first = ctx.idempotent.get(slot);
     if (first) {
@@ -206,19 +210,55 @@ function validateTemplate(ctx, bytes, templateId) {
   }
   const report = templateShapeReport(body);
   if (!report.valid) throw invalid(report);
+  if (body.override) throw invalid({ valid: false, errors: [OVERRIDE], warnings: [] });
   if (!ctx.world.hasTemplate(templateId)) {
-    throw new HttpError(404, `Automation template ${templateId} not found (load it with POST /__emulator/fixtures { "templates": { ... } })`);
+    throw new HttpError(400, 'Invalid TemplateId.', 'invalid_request_error', {
+      hint: `no automation template "${templateId}": load it with POST /__emulator/fixtures { "templates": { ... } }`,
+    });
   }
+  // Courier checks the template's steps with this request as their run context (§1.12 step 3),
+  // so a run that would fail for want of a recipient is a 400 now, never a 200 then an ERROR.
+  const run = asInvokeBody(ctx.world.fixtures.templates[templateId]);
+  const context = { ...run };
+  for (const k of ['recipient', 'brand', 'template']) if (body[k] !== undefined) context[k] = body[k];
+  for (const k of ['data', 'profile']) {
+    if (body[k] !== undefined && body[k] !== null) context[k] = { ...(isObject(run[k]) ? run[k] : {}), ...body[k] };
+  }
+  const checked = ctx.lib.validate(context, { level: 'courier' });
+  if (!checked.valid) throw invalid(checked);
   return body;
 }
 
+const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** A template fixture as an invoke body: Courier stores `{steps, cancelation_token?}`. */
+function asInvokeBody(template) {
+  return isObject(template) && 'steps' in template && !('automation' in template) ? { automation: template } : template;
+}
+
+const OVERRIDE = {
+  code: 'request.override', path: '/override',
+  message: "Courier refuses a request-level \"override\"", hint: 'move it into the send or send-list steps that need it',
+};
+
 /**
- * The 400 Courier gives, with the whole report under `report` (an emulator extension).
+ * Courier's answer to a refused body (§1.12, in the order its invoke handler checks), with the
+ * validator's whole report under `report` (an emulator extension).
  * @param {{ valid: boolean, errors: any[], warnings: any[] }} report
  */
 function invalid(report) {
-  const steps = report.errors.some((p) => String(p.path).startsWith('/automation/steps'));
-  const message = `${steps ? 'Invalid Steps Definition' : 'Invalid Request'}: ${problemsOneLine(report.errors)}`;
+  const has = (test) => report.errors.some(test);
+  let message;
+  if (has((p) => p.code === 'request.override')) {
+    message = "Invalid request property. 'override' is only applicable to send and send-list steps.";
+  } else if (has((p) => p.path === '/automation' && p.code === 'schema.required')) {
+    message = 'Either an ad hoc automation or valid templateId is required.';
+  } else if (has((p) => p.code === 'automation.steps.empty' || (p.path === '/automation/steps' && p.code.startsWith('schema.')))) {
+    message = 'Invalid automation definition. An array of valid steps is required.';
+  } else {
+    const steps = has((p) => String(p.path).startsWith('/automation/steps'));
+    message = `${steps ? 'Invalid Steps Definition' : 'Invalid Request'}: ${problemsOneLine(report.errors)}`;
+  }
   return new HttpError(400, message, 'invalid_request_error', { report });
 }
 
@@ -227,7 +267,7 @@ function problemsOneLine(problems) {
   return problems.map((p) => `${p.path || '/'}: ${p.message}${p.line !== undefined ? ` (line ${p.line}:${p.column ?? 1})` : ''}`).join('; ');
 }
 
-/** Bearer <token> (Courier's documented scheme) or Basic base64(email:token). */
+/** Bearer <token> (Courier's documented scheme) or Basic base64(email:token); returns the key. */
 function authenticate(ctx, req) {
   const auth = header(req, 'authorization') ?? '';
   const m = /^(Bearer|Basic)\s+(\S+)\s*$/i.exec(auth);
@@ -243,6 +283,7 @@ function authenticate(ctx, req) {
     throw new HttpError(401, token ? 'Unauthorized: the API key is not valid' : 'Unauthorized: send your API key as "Authorization: Bearer <auth token>"',
       'authorization_error', {}, { 'WWW-Authenticate': 'Bearer' });
   }
+  return token;
 }
 
 /** @param {string} method @param {string[]} allowed */

@@ -176,15 +176,17 @@ export class World {
   }
 }
 
-/** What a by-template invoke body ({ recipient, template }) can still supply at run time. */
-const RESOLVED_AT_INVOKE = new Set([
-  'send.recipient.missing', 'send.template.missing', 'send-list.template.missing', 'update-profile.recipient.missing',
-]);
+/**
+ * What a by-template invoke body ({ recipient, template }) can still supply at run time: the
+ * filling of send / send-list steps (§1.12; update-profile's recipient_id is not filled).
+ */
+const RESOLVED_AT_INVOKE = new Set(['send.recipient.missing', 'send.template.missing', 'send-list.template.missing']);
 
 /**
- * Template fixtures are ad hoc invoke bodies: the validator's courier rules apply to them as
- * to any request (except a missing recipient or template, which the invoke body may give), so
- * a broken template is refused when it is loaded, not when it runs.
+ * Template fixtures are written as Courier stores them ({steps, cancelation_token?}) or as ad
+ * hoc invoke bodies: the validator's courier rules apply to them as to any request (except a
+ * missing recipient or template, which the invoke body may give), so a broken template is
+ * refused when it is loaded, not when it runs.
  * @param {any} lib @param {Fixtures} fixtures
  * @throws {ValidationError} with paths under /templates/<id>
  */
@@ -194,8 +196,10 @@ function checkTemplates(lib, fixtures) {
   const errors = [];
   const warnings = [];
   for (const [id, body] of Object.entries(templates)) {
-    const report = lib.validate(body, { level: 'courier' });
-    const prefix = (p) => ({ ...p, path: `/templates/${id.replace(/~/g, '~0').replace(/\//g, '~1')}${p.path}` });
+    const stored = body !== null && typeof body === 'object' && 'steps' in body && !('automation' in body);
+    const report = lib.validate(stored ? { automation: body } : body, { level: 'courier' });
+    const at = (p) => (stored ? p.path.replace(/^\/automation/, '') : p.path);
+    const prefix = (p) => ({ ...p, path: `/templates/${id.replace(/~/g, '~0').replace(/\//g, '~1')}${at(p)}` });
     errors.push(...report.errors.filter((e) => !RESOLVED_AT_INVOKE.has(e.code)).map(prefix));
     warnings.push(...report.warnings.map(prefix));
   }

@@ -1,5 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { startEmulator } from '../../../js/emulator/index.js';
 import { fixture, SEED } from './helpers.js';
@@ -135,11 +136,13 @@ test('delay then cancel across two requests', async () => {
   assert.deepEqual((await get('/__emulator/messages')).messages, []);
 });
 
-test('template invoke with a fixture; 404 for an unknown template', async () => {
+test('template invoke with a fixture; 400 "Invalid TemplateId." for an unknown template', async () => {
   await reset();
   const missing = await post('/automations/welcome-flow/invoke', { recipient: 'user-yes' });
-  assert.equal(missing.status, 404);
-  assert.equal((await missing.json()).type, 'invalid_request_error');
+  assert.equal(missing.status, 400);
+  const missingBody = await missing.json();
+  assert.equal(missingBody.type, 'invalid_request_error');
+  assert.equal(missingBody.message, 'Invalid TemplateId.');
   const loaded = await post('/__emulator/fixtures', templates, {});
   assert.equal(loaded.status, 200);
   const res = await post('/automations/welcome-flow/invoke', { recipient: 'user-yes', data: { name: 'Foo' } });
@@ -152,6 +155,62 @@ test('template invoke with a fixture; 404 for an unknown template', async () => 
   assert.equal(messages[0].data.name, 'Foo');
   const bad = await post('/automations/welcome-flow/invoke', { recipient: 42 });
   assert.equal(bad.status, 400);
+});
+
+test("Courier's 400 messages, in the order its invoke handler checks (§1.12)", async () => {
+  await reset();
+  const message = async (body) => {
+    const res = await post('/automations/invoke', body);
+    assert.equal(res.status, 400, JSON.stringify(body));
+    const json = await res.json();
+    assert.equal(json.type, 'invalid_request_error');
+    assert.equal(json.report.valid, false, 'the report rides along');
+    return json.message;
+  };
+  assert.equal(await message({ ...seed, override: { channel: {} }, automation: { steps: [] } }),
+    "Invalid request property. 'override' is only applicable to send and send-list steps.");
+  assert.equal(await message({ recipient: 'u' }), 'Either an ad hoc automation or valid templateId is required.');
+  assert.equal(await message({ recipient: 'u', automation: { steps: [] } }), 'Invalid automation definition. An array of valid steps is required.');
+  assert.match(await message({ recipient: 'u', automation: { steps: [{ action: 'delay', duration: '1 hour', idempotency_key: 'k' }] } }),
+    /^Invalid Steps Definition: \/automation\/steps\/0\/idempotency_key: /);
+  assert.match(await message(JSON.parse(readFileSync(fixture('invalid/delay.until.basic_format.json'), 'utf8'))),
+    /^Invalid Steps Definition: \/automation\/steps\/0\/until: /, "Courier's own example");
+});
+
+test('a template run is checked with the request as its run context before it starts', async () => {
+  await reset({ fixtures: templates });
+  // welcome-flow's send step has no recipient of its own: the request must give one.
+  const res = await post('/automations/welcome-flow/invoke', { data: { name: 'Foo' } });
+  assert.equal(res.status, 400);
+  const body = await res.json();
+  assert.match(body.message, /^Invalid Steps Definition: \/automation\/steps\/1\/recipient: /);
+  assert.equal((await get('/__emulator/runs')).runs.length, 0, 'no run started');
+  const brandNull = await post('/automations/welcome-flow/invoke', { recipient: 'u', brand: null });
+  assert.equal(brandNull.status, 400, "a request-level brand: null fills the send step's brand");
+  assert.equal((await post('/automations/welcome-flow/invoke', { recipient: 'u' })).status, 200);
+});
+
+test('a template fixture written as Courier stores it ({steps, cancelation_token})', async () => {
+  const stored = { cancelation_token: 'tpl', steps: [{ action: 'send', template: 'T' }] };
+  await reset({ fixtures: { templates: { stored } } });
+  const res = await post('/automations/stored/invoke', { recipient: 'u' });
+  assert.equal(res.status, 200);
+  const bad = await post('/__emulator/fixtures', { templates: { worse: { steps: [{ action: 'send', if: null }] } } }, {});
+  assert.equal(bad.status, 400);
+  assert.ok((await bad.json()).report.errors.some((p) => p.path === '/templates/worse/steps/0/if'));
+});
+
+test('idempotency keys are scoped per API key and per path', async () => {
+  await reset({ fixtures: templates });
+  const as = (key) => ({ Authorization: `Bearer ${key}`, 'Content-Type': 'application/json', 'Idempotency-Key': 'same' });
+  const a = await (await post('/automations/invoke', seed, as('key-a'))).json();
+  const b = await (await post('/automations/invoke', seed, as('key-b'))).json();
+  assert.notEqual(a.runId, b.runId, 'another API key is another scope');
+  const t = await (await post('/automations/welcome-flow/invoke', { recipient: 'u' }, as('key-a'))).json();
+  assert.notEqual(t.runId, a.runId, 'another path is another scope');
+  const again = await post('/automations/invoke', seed, as('key-a'));
+  assert.equal(again.headers.get('idempotent-replayed'), 'true');
+  assert.deepEqual(await again.json(), a);
 });
 
 test('fixtures loaded after runs keep the history and its run ids', async () => {

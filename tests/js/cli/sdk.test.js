@@ -49,7 +49,7 @@ test('SDK invokeByTemplate with a template fixture', async () => {
   assert.equal(messages[0].data.name, 'Foo');
 });
 
-test('SDK errors map: 400 BadRequestError, 401 AuthenticationError, 404 NotFoundError', async () => {
+test('SDK errors map: 400 BadRequestError (an unknown template too, as Courier answers), 401 AuthenticationError', async () => {
   await assert.rejects(client.automations.invoke.invokeAdHoc({ automation: { steps: [{ action: 'delay', duration: 'PT5M' }] } }), (err) => {
     assert.ok(err instanceof Courier.BadRequestError);
     assert.equal(err.status, 400);
@@ -58,5 +58,9 @@ test('SDK errors map: 400 BadRequestError, 401 AuthenticationError, 404 NotFound
   });
   const anonymous = new Courier({ apiKey: 'x', baseURL: emu.url, maxRetries: 0, defaultHeaders: { Authorization: null } });
   await assert.rejects(anonymous.automations.invoke.invokeAdHoc(seedExample), (err) => err instanceof Courier.AuthenticationError && err.status === 401);
-  await assert.rejects(client.automations.invoke.invokeByTemplate('no-such-template', { recipient: 'u' }), (err) => err instanceof Courier.NotFoundError);
+  await assert.rejects(client.automations.invoke.invokeByTemplate('no-such-template', { recipient: 'u' }), (err) => {
+    assert.ok(err instanceof Courier.BadRequestError);
+    assert.equal(err.message, '400 Invalid TemplateId.');
+    return true;
+  });
 });
