@@ -42,9 +42,59 @@ import { assertValidAdHoc, assertValidTemplateBody } from './validate.js';
  * @property {string | number | Date} [idempotencyExpiry] sent as x-idempotency-expiration; a Date as ISO 8601
  * @property {boolean} [validate] default true
  * @property {AbortSignal} [signal]
+ * @property {number} [timeout] ms per attempt for this call (default: the client's)
+ * @property {number} [maxRetries] for this call (default: the client's)
+ * @property {Record<string, string> | Headers} [headers] extra request headers (not Authorization)
+ */
+
+/**
+ * @typedef {object} InvokeResult what `.withResponse()` resolves to
+ * @property {{ runId: string }} data
+ * @property {Response} response the final attempt's response (its body already read into `data`)
+ * @property {string | undefined} requestId
+ * @property {boolean} replayed the server answered from its idempotency store (`Idempotent-Replayed: true`)
  */
 
 export const DEFAULT_BASE_URL = 'https://api.courier.com';
+
+/** Per-call options, most used first. */
+const CALL_OPTIONS = /** @type {const} */ (['idempotencyKey', 'signal', 'timeout', 'maxRetries', 'headers', 'idempotencyExpiry', 'validate']);
+
+/**
+ * The promise of an invoke call: awaits to `{ runId }`; `.withResponse()` gives the response
+ * too. Like the SDK's APIPromise, the result is only derived when asked for, so a caller who
+ * uses just `.withResponse()` leaves no unhandled rejection behind.
+ * @extends {Promise<{ runId: string }>}
+ */
+export class InvokePromise extends Promise {
+  /** @type {Promise<InvokeResult>} */
+  #full;
+  /** @type {Promise<{ runId: string }> | undefined} */
+  #data;
+
+  // Derived promises (from Promise statics or a subclass' then) are plain Promises.
+  static get [Symbol.species]() { return Promise; }
+
+  /** @param {Promise<InvokeResult>} full */
+  constructor(full) {
+    super((resolve) => resolve(/** @type {any} */ (undefined)));
+    this.#full = full;
+  }
+
+  #result() {
+    return (this.#data ??= this.#full.then((r) => r.data));
+  }
+
+  /** @type {Promise<{ runId: string }>['then']} */
+  then(onFulfilled, onRejected) { return this.#result().then(onFulfilled, onRejected); }
+  /** @type {Promise<{ runId: string }>['catch']} */
+  catch(onRejected) { return this.#result().catch(onRejected); }
+  /** @type {Promise<{ runId: string }>['finally']} */
+  finally(onFinally) { return this.#result().finally(onFinally); }
+
+  /** @returns {Promise<InvokeResult>} */
+  withResponse() { return this.#full; }
+}
 
 /** The constructor's options, most used first (the first of equally near names is suggested). */
 const CLIENT_OPTIONS = /** @type {const} */ (['apiKey', 'baseURL', 'timeout', 'maxRetries', 'fetch', 'validator', 'dangerouslyAllowBrowser']);
@@ -150,14 +200,16 @@ export class AutomationsClient {
    * POST /automations/invoke: starts an ad hoc automation run.
    * @param {import('../index.js').InvokeBody} body
    * @param {InvokeOptions} [options]
-   * @returns {Promise<{ runId: string }>}
+   * @returns {InvokePromise}
    */
-  async invokeAdHoc(body, options = {}) {
-    const call = callOptions(options);
-    if (call.signal?.aborted) throw this.#abortError(call.signal, undefined);
-    const text = serialize(body);
-    if (call.validate) await assertValidAdHoc(body, this.#validator);
-    return this.#invoke('/automations/invoke', text, call);
+  invokeAdHoc(body, options = {}) {
+    return new InvokePromise((async () => {
+      const call = this.#callOptions('invokeAdHoc', options);
+      if (call.signal?.aborted) throw this.#abortError(call.signal, undefined);
+      const text = serialize(body);
+      if (call.validate) await assertValidAdHoc(body, this.#validator);
+      return this.#invoke('/automations/invoke', text, call);
+    })());
   }
 
   /**
@@ -166,19 +218,31 @@ export class AutomationsClient {
    * @param {string} templateId template id or alias
    * @param {import('../index.js').TemplateInvokeBody} body
    * @param {InvokeOptions} [options]
-   * @returns {Promise<{ runId: string }>}
+   * @returns {InvokePromise}
    */
-  async invokeByTemplate(templateId, body, options = {}) {
-    // '.' and '..' survive encodeURIComponent and the URL parser would resolve them away,
-    // silently posting to another endpoint.
-    if (typeof templateId !== 'string' || templateId === '' || templateId === '.' || templateId === '..') {
-      throw new TypeError('invokeByTemplate: templateId must be a non-empty string other than "." and ".."');
-    }
-    const call = callOptions(options);
-    if (call.signal?.aborted) throw this.#abortError(call.signal, undefined);
-    const text = serialize(body);
-    if (call.validate) assertValidTemplateBody(body);
-    return this.#invoke(`/automations/${encodeURIComponent(templateId)}/invoke`, text, call);
+  invokeByTemplate(templateId, body, options = {}) {
+    return new InvokePromise((async () => {
+      // '.' and '..' survive encodeURIComponent and the URL parser would resolve them away,
+      // silently posting to another endpoint.
+      if (typeof templateId !== 'string' || templateId === '' || templateId === '.' || templateId === '..') {
+        throw new TypeError('invokeByTemplate: templateId must be a non-empty string other than "." and ".."');
+      }
+      const call = this.#callOptions('invokeByTemplate', options);
+      if (call.signal?.aborted) throw this.#abortError(call.signal, undefined);
+      const text = serialize(body);
+      if (call.validate) assertValidTemplateBody(body);
+      return this.#invoke(`/automations/${encodeURIComponent(templateId)}/invoke`, text, call);
+    })());
+  }
+
+  /**
+   * Checks per-call options (TypeError before anything is sent) and fills in the client's
+   * timeout and maxRetries.
+   * @param {string} where @param {InvokeOptions} options
+   */
+  #callOptions(where, options) {
+    const call = callOptions(where, options);
+    return { ...call, timeout: call.timeout ?? this.#timeout, maxRetries: call.maxRetries ?? this.#maxRetries };
   }
 
   /**
@@ -186,19 +250,20 @@ export class AutomationsClient {
    * error is not retryable.
    * @param {string} path
    * @param {string} text the JSON body, serialized once so every attempt sends the same bytes
-   * @param {ReturnType<typeof callOptions>} call
-   * @returns {Promise<{ runId: string }>}
+   * @param {ReturnType<typeof callOptions> & { timeout: number, maxRetries: number }} call
+   * @returns {Promise<InvokeResult>}
    */
-  async #invoke(path, text, { idempotencyKey, idempotencyExpiry, signal }) {
+  async #invoke(path, text, { idempotencyKey, idempotencyExpiry, signal, timeout, maxRetries, headers: extra }) {
     const key = idempotencyKey ?? newIdempotencyKey();
     /** @type {Record<string, string>} */
-    const headers = {
-      Accept: 'application/json',
-      'Content-Type': 'application/json',
-      ...identificationHeaders(),
-      Authorization: `Bearer ${this.#apiKey}`,
-      'Idempotency-Key': key,
-    };
+    const headers = { Accept: 'application/json', 'Content-Type': 'application/json', ...identificationHeaders() };
+    // The caller's headers replace ours whatever their case (two spellings would be joined with ", ").
+    for (const [name, value] of Object.entries(extra)) {
+      for (const own of Object.keys(headers)) if (own.toLowerCase() === name.toLowerCase()) delete headers[own];
+      headers[name] = value;
+    }
+    headers.Authorization = `Bearer ${this.#apiKey}`;
+    headers['Idempotency-Key'] = key;
     if (idempotencyExpiry !== undefined) headers['x-idempotency-expiration'] = idempotencyExpiry;
     const url = this.#baseURL + path;
     const hooks = this.#hooks;
@@ -206,10 +271,10 @@ export class AutomationsClient {
     for (let retry = 0; ; retry++) {
       // Before the first attempt nothing was sent, so there is no key worth reporting.
       if (signal?.aborted) throw this.#abortError(signal, retry === 0 ? undefined : key);
-      const outcome = await this.#attempt(url, headers, text, signal, key);
+      const outcome = await this.#attempt(url, headers, text, signal, key, timeout);
       if (outcome.kind === 'ok') return outcome.result;
       if (outcome.kind === 'aborted') throw this.#abortError(/** @type {AbortSignal} */ (signal), key);
-      if (!outcome.retryable || retry >= this.#maxRetries) throw outcome.error;
+      if (!outcome.retryable || retry >= maxRetries) throw outcome.error;
       const delayMs = retryDelayMs({ headers: outcome.responseHeaders, retryIndex: retry, random: hooks.random });
       hooks.onRetry?.({ retry: retry + 1, delayMs, error: outcome.error });
       const slept = await sleep(delayMs * (hooks.sleepScale ?? 1), signal);
@@ -221,13 +286,13 @@ export class AutomationsClient {
    * One request, bounded by the timeout and the caller's signal, response body included.
    * Never throws: the loop decides what an outcome means.
    * @param {string} url @param {Record<string, string>} headers @param {string} text
-   * @param {AbortSignal | undefined} signal @param {string} key
+   * @param {AbortSignal | undefined} signal @param {string} key @param {number} timeout
    * @returns {Promise<
-   *   | { kind: 'ok', result: { runId: string } }
+   *   | { kind: 'ok', result: InvokeResult }
    *   | { kind: 'aborted' }
    *   | { kind: 'error', error: CourierClientError, retryable: boolean, responseHeaders?: Headers }>}
    */
-  async #attempt(url, headers, text, signal, key) {
+  async #attempt(url, headers, text, signal, key, timeout) {
     const controller = new AbortController();
     let timedOut = false;
     const onCallerAbort = () => controller.abort();
@@ -235,7 +300,7 @@ export class AutomationsClient {
     const timer = setTimeout(() => {
       timedOut = true;
       controller.abort();
-    }, this.#timeout);
+    }, timeout);
     const fetchFn = this.#fetch ?? globalThis.fetch;
     try {
       const exchange = (async () => {
@@ -255,7 +320,7 @@ export class AutomationsClient {
         return {
           kind: 'error',
           retryable: true,
-          error: new TimeoutError({ message: `Request timed out (no complete response within ${this.#timeout} ms).`, idempotencyKey: key }),
+          error: new TimeoutError({ message: `Request timed out (no complete response within ${timeout} ms).`, idempotencyKey: key }),
         };
       }
       const cause = error === ABORTED ? undefined : redactCause(error, this.#apiKey);
@@ -268,13 +333,25 @@ export class AutomationsClient {
 
   /**
    * @param {Response} res @param {string} bodyText @param {string} key
-   * @returns {{ kind: 'ok', result: { runId: string } } | { kind: 'error', error: APIError, retryable: boolean, responseHeaders?: Headers }}
+   * @returns {{ kind: 'ok', result: InvokeResult } | { kind: 'error', error: APIError, retryable: boolean, responseHeaders?: Headers }}
    */
   #interpret(res, bodyText, key) {
     const status = res.status;
     if (status >= 200 && status < 300) {
       const parsed = parseJSON(bodyText);
-      if (isObject(parsed) && typeof parsed.runId === 'string') return { kind: 'ok', result: { runId: parsed.runId } };
+      if (isObject(parsed) && typeof parsed.runId === 'string') {
+        const h = res.headers;
+        return {
+          kind: 'ok',
+          result: {
+            data: { runId: parsed.runId },
+            response: res,
+            requestId: requestIdOf((name) => h.get(name) ?? undefined),
+            // What Courier and the emulator (js/emulator/server.js) send on an idempotent replay.
+            replayed: h.get('idempotent-replayed')?.trim().toLowerCase() === 'true',
+          },
+        };
+      }
       // Not retried: the run may well have started; the caller can retry with the key.
       return { kind: 'error', retryable: false, error: this.#apiError(res, bodyText, key, `${status} unexpected response: the body has no runId`) };
     }
@@ -292,7 +369,7 @@ export class AutomationsClient {
     res.headers.forEach((value, name) => { headers[redactString(name, secret)] = redactString(value, secret); });
     const parsed = parseJSON(bodyText);
     const body = redactDeep(parsed !== undefined ? parsed : bodyText === '' ? undefined : bodyText, secret);
-    const requestId = headers['request-id'] ?? headers['x-request-id'] ?? headers['x-amzn-requestid'];
+    const requestId = requestIdOf((name) => headers[name]);
     return APIError.from({
       status: res.status, body, headers, requestId, idempotencyKey: key,
       message: message === undefined ? undefined : redactString(message, secret),
@@ -305,13 +382,23 @@ export class AutomationsClient {
   }
 }
 
+/** @param {(name: string) => string | undefined} get @returns {string | undefined} */
+function requestIdOf(get) {
+  return get('request-id') ?? get('x-request-id') ?? get('x-amzn-requestid');
+}
+
+/** An HTTP header name (RFC 9110 token). */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
 /**
  * Checks per-call options; throws TypeError before anything is sent.
- * @param {InvokeOptions} options
+ * @param {string} where @param {InvokeOptions} options
  */
-function callOptions(options) {
-  if (!isObject(options)) throw new TypeError('options must be an object');
-  const { idempotencyKey, idempotencyExpiry, validate = true, signal } = options;
+function callOptions(where, options) {
+  if (!isObject(options)) throw new TypeError(`${where}: options must be an object`);
+  assertKnownOptions(where, options, CALL_OPTIONS);
+  const { idempotencyExpiry, validate = true, signal, timeout, maxRetries } = options;
+  let { idempotencyKey } = options;
   if (idempotencyKey !== undefined && (typeof idempotencyKey !== 'string' || !HEADER_VALUE.test(idempotencyKey))) {
     throw new TypeError('idempotencyKey must be a non-empty string of printable ASCII without surrounding spaces');
   }
@@ -333,7 +420,49 @@ function callOptions(options) {
   if (signal !== undefined && !(isObject(signal) && typeof signal.aborted === 'boolean' && typeof signal.addEventListener === 'function')) {
     throw new TypeError('signal must be an AbortSignal');
   }
-  return { idempotencyKey, idempotencyExpiry: expiry, validate, signal: /** @type {AbortSignal | undefined} */ (signal) };
+  if (timeout !== undefined && (typeof timeout !== 'number' || !(timeout > 0) || !(timeout <= 0x7fffffff))) {
+    throw new TypeError(`${where}: timeout must be a positive number of milliseconds, at most 2147483647`);
+  }
+  if (maxRetries !== undefined && (!Number.isInteger(maxRetries) || maxRetries < 0)) {
+    throw new TypeError(`${where}: maxRetries must be an integer >= 0`);
+  }
+  /** @type {Record<string, string>} */
+  const headers = {};
+  if (options.headers !== undefined) {
+    if (!isObject(options.headers)) throw new TypeError(`${where}: headers must be an object or a Headers`);
+    const entries = typeof options.headers.forEach === 'function' && typeof options.headers.get === 'function'
+      ? [.../** @type {Headers} */ (options.headers).entries()]
+      : Object.entries(options.headers);
+    for (const [name, value] of entries) {
+      if (!HEADER_NAME.test(name)) throw new TypeError(`${where}: header name ${JSON.stringify(name)} is not a valid HTTP token`);
+      if (typeof value !== 'string' || !HEADER_VALUE.test(value)) {
+        throw new TypeError(`${where}: header ${name} must be a string of printable ASCII without surrounding spaces`);
+      }
+      const lower = name.toLowerCase();
+      // A key in a per-call header would bypass the redaction the client's apiKey gets.
+      if (lower === 'authorization') throw new TypeError(`${where}: set the API key with the client's apiKey, not an Authorization header`);
+      if (lower === 'idempotency-key') {
+        // The SDK's way to send a key (headers: { 'Idempotency-Key': … }): taken as idempotencyKey.
+        if (idempotencyKey !== undefined && idempotencyKey !== value) {
+          throw new TypeError(`${where}: headers['${name}'] and idempotencyKey disagree; give the key once`);
+        }
+        idempotencyKey = value;
+        continue;
+      }
+      if (lower === 'x-idempotency-expiration') {
+        if (expiry !== undefined && expiry !== value) {
+          throw new TypeError(`${where}: headers['${name}'] and idempotencyExpiry disagree; give the expiry once`);
+        }
+        expiry = value;
+        continue;
+      }
+      headers[name] = value;
+    }
+  }
+  return {
+    idempotencyKey, idempotencyExpiry: expiry, validate, signal: /** @type {AbortSignal | undefined} */ (signal),
+    timeout: /** @type {number | undefined} */ (timeout), maxRetries: /** @type {number | undefined} */ (maxRetries), headers,
+  };
 }
 
 /** @param {unknown} body @returns {string} */

@@ -53,6 +53,41 @@ export interface InvokeOptions {
   validate?: boolean;
   /** Aborts the request in flight and any backoff sleep; the call rejects with AbortError. */
   signal?: AbortSignal;
+  /** Milliseconds per attempt for this call; default the client's `timeout`. */
+  timeout?: number;
+  /** Retries of this call after its first attempt; default the client's `maxRetries`. */
+  maxRetries?: number;
+  /**
+   * Extra request headers; they replace the client's own (Accept, Content-Type, User-Agent)
+   * whatever their case. Authorization is refused (use `apiKey`); an `Idempotency-Key` or
+   * `x-idempotency-expiration` header is taken as `idempotencyKey` / `idempotencyExpiry`
+   * (the SDK's way to send them).
+   */
+  headers?: Record<string, string> | Headers;
+}
+
+/** What `.withResponse()` resolves to. */
+export interface InvokeResult {
+  data: InvokeResponse;
+  /** The final attempt's response; its body has already been read into `data`. */
+  response: Response;
+  /** From the request-id, x-request-id or x-amzn-requestid header. */
+  requestId: string | undefined;
+  /**
+   * True when the server answered from its idempotency store (an `Idempotent-Replayed: true`
+   * header, which the emulator sends): this call started no new run, `data.runId` is the
+   * first call's.
+   */
+  replayed: boolean;
+}
+
+/**
+ * The promise of an invoke call: awaits to `{ runId }`; `.withResponse()` gives the response
+ * too (as the SDK's APIPromise does).
+ */
+export declare class InvokePromise extends Promise<InvokeResponse> {
+  private constructor(full: Promise<InvokeResult>);
+  withResponse(): Promise<InvokeResult>;
 }
 
 export declare const DEFAULT_BASE_URL: 'https://api.courier.com';
@@ -66,9 +101,10 @@ export declare class AutomationsClient {
   readonly timeout: number;
   readonly maxRetries: number;
   /** POST /automations/invoke. */
-  invokeAdHoc(body: InvokeBody, options?: InvokeOptions): Promise<InvokeResponse>;
+  /** @throws {TypeError} (as a rejection) for an unknown option, naming it and the nearest valid one */
+  invokeAdHoc(body: InvokeBody, options?: InvokeOptions): InvokePromise;
   /** POST /automations/{templateId}/invoke; templateId is URL-encoded. The validator is not used. */
-  invokeByTemplate(templateId: string, body: TemplateInvokeBody, options?: InvokeOptions): Promise<InvokeResponse>;
+  invokeByTemplate(templateId: string, body: TemplateInvokeBody, options?: InvokeOptions): InvokePromise;
   toJSON(): { baseURL: string; timeout: number; maxRetries: number };
 }
 

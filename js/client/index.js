@@ -3,7 +3,7 @@
  * It never imports the wasm module; pass the package's validator as `validator` to validate
  * bodies fully before they are sent.
  */
-export { AutomationsClient, DEFAULT_BASE_URL } from './client.js';
+export { AutomationsClient, InvokePromise, DEFAULT_BASE_URL } from './client.js';
 export {
   CourierClientError, APIError, BadRequestError, AuthenticationError, PermissionDeniedError,
   NotFoundError, ConflictError, UnprocessableEntityError, RateLimitError, InternalServerError,

@@ -62,3 +62,21 @@ function errors(e: unknown): void {
   // @ts-expect-error an APIError's status may be undefined (no response)
   if (e instanceof APIError) { const s: number = e.status; }
 }
+
+// Per-call options and .withResponse().
+import type { InvokeResult, InvokeOptions } from 'courier-automations-wasm/client';
+async function perCall(client: AutomationsClient, body: InvokeBody, signal: AbortSignal): Promise<void> {
+  const options: InvokeOptions = { timeout: 5000, maxRetries: 0, headers: { 'x-trace': 't' }, signal, idempotencyKey: 'k' };
+  const { runId } = await client.invokeAdHoc(body, options);
+  await client.invokeAdHoc(body, { headers: new Headers({ 'x-trace': 't' }) });
+  const r: InvokeResult = await client.invokeAdHoc(body).withResponse();
+  const { data, response, requestId, replayed } = await client.invokeByTemplate('t', { recipient: 'u' }).withResponse();
+  const id: string = data.runId;
+  const status: number = response.status;
+  const rid: string | undefined = requestId;
+  const again: boolean = replayed;
+  // @ts-expect-error unknown call option
+  await client.invokeAdHoc(body, { maxRetrys: 1 });
+  // @ts-expect-error headers are strings
+  await client.invokeAdHoc(body, { headers: { 'x-n': 1 } });
+}
