@@ -32,6 +32,7 @@ struct Node {
   Type type = Type::Null;
   bool accessor = false;        // an object that is exactly {"$ref": "<string>"}
   bool shadowed = false;        // an earlier member of a duplicate key: the parser keeps the last one
+  bool falsy = false;           // JavaScript reads it as false: false, null, 0, -0, ""
   std::uint32_t sig = 0;        // key_signature(key)
   std::uint32_t begin = 0;      // byte offset of the value's first byte
   std::uint32_t count = 0;      // members (distinct keys) / elements, recorded or not
@@ -39,6 +40,9 @@ struct Node {
   std::uint32_t next = kNone;   // next recorded sibling
   std::string_view key;         // member name, decoded ("" for array elements and the root)
   std::string_view text;        // string value, decoded
+
+  // JavaScript truthiness (what `||` and `if (x)` in Courier's handler see).
+  [[nodiscard]] bool truthy() const { return !falsy; }
 };
 
 // The scanner's output and its reusable working memory: a caller that validates many payloads

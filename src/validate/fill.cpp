@@ -9,11 +9,9 @@ namespace {
 using facts::kNone;
 using facts::Type;
 
-// JavaScript truthiness, as far as the facts tell: "" is falsy; numbers and booleans (wrong types
-// here, reported by the table) count as truthy, which only decides which of two reported values
-// the filled step keeps.
+// JavaScript truthiness: "", false, 0 and null are falsy (facts::Node::falsy).
 bool truthy(const facts::Node& n) {
-  return n.type == Type::String ? !n.text.empty() : n.type != Type::Null;
+  return n.truthy();
 }
 
 }  // namespace

@@ -22,7 +22,17 @@ using Frame = Facts::Frame;
 
 // What a container is, from where it sits. Only the containers the request's shape gives meaning
 // to have their members recorded; everything below them is read and checked, not stored.
-enum Role : std::uint8_t { kRoot, kAutomation, kSteps, kStep, kStepField, kWebhook, kWebhookField, kUnrecorded };
+enum Role : std::uint8_t {
+  kRoot,
+  kAutomation,
+  kSteps,
+  kStep,
+  kStepField,       // a step field's object value (context, data_source, message, data, ...)
+  kStepFieldChild,  // an object inside one (data_source.webhook, subscription.preferences, ...)
+  kWebhook,
+  kWebhookField,
+  kUnrecorded
+};
 
 Role child_role(std::uint8_t parent, std::string_view key) {
   switch (parent) {
@@ -30,6 +40,7 @@ Role child_role(std::uint8_t parent, std::string_view key) {
     case kAutomation: return key == "steps" ? kSteps : kUnrecorded;
     case kSteps: return kStep;
     case kStep: return key == "webhook" ? kWebhook : kStepField;
+    case kStepField: return kStepFieldChild;  // closed shapes reach one level into a step field's value
     case kWebhook: return kWebhookField;
     default: return kUnrecorded;
   }
@@ -100,7 +111,7 @@ class Scanner {
 
   void skip_ws() {
     // Every byte that can start a token is above ' ': one compare for minified JSON.
-    if (p_ < end_ && static_cast<unsigned char>(*p_) > ' ') return;
+    if (p_<end_&& static_cast<unsigned char>(*p_)> ' ') return;
     while (p_ < end_ && (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t')) ++p_;
   }
 
@@ -293,6 +304,7 @@ class Scanner {
       } else {
         f_.nodes[node].text = text;
       }
+      f_.nodes[node].falsy = text.empty();
       return true;
     }
     if (c == 't') return literal("true", Type::Bool);
@@ -309,7 +321,8 @@ class Scanner {
     if (static_cast<std::size_t>(end_ - p_) < word.size() || std::memcmp(p_, word.data(), word.size()) != 0) {
       return fail("invalid literal");
     }
-    begin_value(type);
+    const std::uint32_t node = begin_value(type);
+    if (node != kNone) f_.nodes[node].falsy = word[0] != 't';  // false and null
     p_ += word.size();
     return true;
   }
@@ -355,8 +368,20 @@ class Scanner {
     if ((exponent > 0 || int_end - int_begin > 300) && too_large(int_begin, int_end, frac_begin, frac_end, exponent)) {
       return fail("number out of range: " + std::string(start, static_cast<std::size_t>(after - start)));
     }
-    begin_value(Type::Number);
+    const std::uint32_t node = begin_value(Type::Number);
+    if (node != kNone) f_.nodes[node].falsy = zero(int_begin, int_end, frac_begin, frac_end);
     p_ = after;
+    return true;
+  }
+
+  // Whether the number is zero (0, -0, 0.000, 0e5): JavaScript reads it as false.
+  static bool zero(const char* ib, const char* ie, const char* fb, const char* fe) {
+    for (const char* q = ib; q < ie; ++q) {
+      if (*q != '0') return false;
+    }
+    for (const char* q = fb; q < fe; ++q) {
+      if (*q != '0') return false;
+    }
     return true;
   }
 

@@ -25,13 +25,12 @@ RunFacts run_facts(const Judge& j, std::uint32_t automation) {
 }
 
 // Courier's invoke handler refuses a truthy top-level `override` before anything else (section
-// 1.12 step 1); null and "" pass (and are ignored). The facts do not keep a boolean's or a
-// number's value, so false and 0 count as truthy here.
+// 1.12 step 1); a falsy one (null, "", false, 0) passes and is ignored.
 void check_override(Judge& j) {
   const std::uint32_t id = j.member(0, "override");
   if (id == kNone) return;
   const facts::Node& v = j.node(id);
-  if (v.type == Type::Null || (v.type == Type::String && v.text.empty())) return;
+  if (!v.truthy()) return;
   j.error("request.override", Path::text("/override"), v.begin,
           "Courier refuses a request-level \"override\" (400 \"Invalid request property. 'override' is only "
           "applicable to send and send-list steps.\")",
