@@ -10,7 +10,7 @@ namespace {
 
 const ClosedShape* closed_step(std::string_view action) {
   for (const ClosedShape* s : kStepShapes) {
-    if (s->name == action) return s;
+    if (same_name(s->name, action)) return s;
   }
   return nullptr;
 }

@@ -6,6 +6,8 @@
 #include <utility>
 #include <vector>
 
+#include "util/text.hpp"
+
 namespace caw::facts {
 
 // What the scanner (validate/scan.cpp) learns about a request in its one pass over the bytes,
@@ -98,7 +100,7 @@ struct Facts {
     const std::uint32_t sig = key_signature(key);
     for (std::uint32_t c = nodes[id].first; c != kNone; c = nodes[c].next) {
       const Node& n = nodes[c];
-      if (n.sig == sig && !n.shadowed && n.key == key) return c;
+      if (n.sig == sig && !n.shadowed && same_name(n.key, key)) return c;
     }
     return kNone;
   }

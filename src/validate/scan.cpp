@@ -172,7 +172,7 @@ class Scanner {
     if (parent && parent->object) {
       f_.keys.back().offset = at;
       // Accessor objects: the last "$ref" member decides, as a parser keeps the last duplicate.
-      if (parent->key == "$ref") parent->ref_string = type == Type::String;
+      if (same_name(parent->key, "$ref")) parent->ref_string = type == Type::String;
     }
     if (parent && parent->role == kUnrecorded) return kNone;
     const auto id = static_cast<std::uint32_t>(f_.nodes.size());

@@ -80,13 +80,13 @@ void check_run(Judge& j) {
     const std::string_view kind = j.node(action).text;
     const StepAt step{s, at};
     // The other kinds (send-list, update-profile, invoke, subscribe) are all table: validate/shape.cpp.
-    if (kind == "delay") {
+    if (same_name(kind, "delay")) {
       check_delay(j, step);
-    } else if (kind == "send") {
+    } else if (same_name(kind, "send")) {
       check_send(j, step);
-    } else if (kind == "cancel") {
+    } else if (same_name(kind, "cancel")) {
       check_cancel(j, step, run);
-    } else if (kind == "fetch-data") {
+    } else if (same_name(kind, "fetch-data")) {
       check_fetch_data(j, step);
     }
   }
