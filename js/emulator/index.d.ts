@@ -35,5 +35,64 @@ export interface RunningEmulator {
 /** The emulator's default body limit: 1 MiB. */
 export const DEFAULT_BODY_LIMIT: number;
 
-/** Starts a local emulator of POST /automations/invoke and /automations/{templateId}/invoke. */
+// The read endpoints' answers, in the shapes of the newest official SDK
+// (trycourier/courier-node src/resources/automations/automations.ts).
+
+/** GET /automations: the template fixtures, as published templates (the emulator has no drafts). */
+export interface AutomationTemplateListResponse {
+  /** present when there is a next page: pass back as `cursor` */
+  cursor?: string;
+  templates?: Array<{ id: string; name: string; version: 'published' | 'draft'; createdAt?: string; updatedAt?: string }>;
+}
+
+/** GET /automations/runs query: comma-separated `status` / `template_id`; ISO 8601 date or timestamp bounds. */
+export interface RunListParams {
+  cursor?: string;
+  end_date?: string;
+  /** 1..50 (clamped), default 20 */
+  limit?: string;
+  start_date?: string;
+  status?: string;
+  template_id?: string;
+}
+
+export interface AutomationRunListItem {
+  run_id: string;
+  /** ["invoke/<template_id>"] or ["invoke/ad-hoc"] */
+  source: string[];
+  created_at?: string;
+  /** the dry run's status: PROCESSING, WAITING, PROCESSED, CANCELED or ERROR */
+  status?: string;
+  template_id?: string;
+}
+
+/** GET /automations/runs: newest first. */
+export interface AutomationRunListResponse {
+  runs: AutomationRunListItem[];
+  /** absent on the last page */
+  next_cursor?: string;
+}
+
+/** One step the run has reached. */
+export interface AutomationRunStep {
+  action: string;
+  /** the dry run's step status */
+  status: string;
+  created_at?: string;
+  /** on a step that produced messages: "<run_id>-m<index>" */
+  message_id?: string;
+  /** "<run_id>-s<index>" */
+  step_id?: string;
+  updated_at?: string;
+}
+
+/** GET /automations/runs/{id}/steps (not paged). */
+export interface AutomationRunStepsResponse {
+  steps: AutomationRunStep[];
+}
+
+/**
+ * Starts a local emulator of POST /automations/invoke and /automations/{templateId}/invoke, and
+ * of the SDK's reads GET /automations, /automations/runs and /automations/runs/{id}/steps.
+ */
 export function startEmulator(options?: EmulatorOptions): Promise<RunningEmulator>;

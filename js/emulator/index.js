@@ -1,5 +1,6 @@
 /**
- * A local emulator of Courier's automation invoke endpoints, backed by the dry-run simulator
+ * A local emulator of Courier's automation invoke endpoints (and the SDK's reads of templates,
+ * runs and steps), backed by the dry-run simulator
  * on a clock the caller controls. For tests and local development: nothing is ever sent.
  *
  *   import { startEmulator } from 'courier-automations-wasm/emulator'; // once package.json exports "./emulator"

@@ -4,6 +4,7 @@
  * Courier's wire behaviour (docs/courier-semantics.md §1.12, §6 "Emulator"):
  *   POST /automations/invoke               ad hoc run        -> 200 { runId }
  *   POST /automations/{templateId}/invoke  template run      -> 200 { runId }
+ *   GET /automations, /automations/runs, /automations/runs/{id}/steps: the SDK's reads (reads.js)
  *   401 without Bearer (or Basic) auth; 400 { message, type } with Courier's message for what the
  *   invoke handler refuses first (a request-level override, no automation, "Invalid TemplateId.",
  *   no steps, "Invalid Steps Definition") and the validator's report under `report`; a template
@@ -14,6 +15,7 @@
 import { addAmount, iso, parseInstant } from './clock.js';
 import { HttpError, readBody, sendJson } from './http.js';
 import { FIXTURE_KINDS } from './world.js';
+import { listRuns, listSteps, listTemplates } from './reads.js';
 import { templateShapeReport } from '../client/validate.js';
 
 /**
@@ -89,6 +91,28 @@ async function handle(ctx, req, res) {
       throw new HttpError(404, 'Not Found: malformed template id in the path');
     }
     return invoke(ctx, req, res, templateId);
+  }
+  if (path === '/automations') {
+    allow(method, ['GET']);
+    authenticate(ctx, req);
+    return sendJson(res, 200, listTemplates(ctx.world, url.searchParams));
+  }
+  if (path === '/automations/runs') {
+    allow(method, ['GET']);
+    authenticate(ctx, req);
+    return sendJson(res, 200, listRuns(await ctx.world.trace(), url.searchParams));
+  }
+  const runSteps = /^\/automations\/runs\/([^/]+)\/steps$/.exec(path);
+  if (runSteps) {
+    allow(method, ['GET']);
+    authenticate(ctx, req);
+    let id;
+    try {
+      id = decodeURIComponent(runSteps[1]);
+    } catch {
+      throw new HttpError(404, 'Not Found: malformed run id in the path');
+    }
+    return sendJson(res, 200, listSteps(await ctx.world.trace(), id));
   }
 
   // --- the control API ---
