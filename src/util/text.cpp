@@ -11,4 +11,15 @@ std::string cat(std::initializer_list<std::string_view> parts) {
   return out;
 }
 
+std::string quoted_list(const std::string_view* values, std::size_t count) {
+  std::string out;
+  for (std::size_t i = 0; i < count; ++i) {
+    if (i) out += i + 1 == count ? " or " : ", ";
+    out += '"';
+    out += values[i];
+    out += '"';
+  }
+  return out;
+}
+
 }  // namespace caw

@@ -12,6 +12,9 @@ namespace caw {
 // validator's wasm module is smaller for it, and messages are off the hot path.
 std::string cat(std::initializer_list<std::string_view> parts);
 
+// "a", "b" or "c": the values quoted, for messages that list what is allowed.
+std::string quoted_list(const std::string_view* values, std::size_t count);
+
 // Equality of two short names (fields, properties), the cheap tests first: most names differ in
 // length or in their first or last byte, and in wasm memcmp is a function call.
 inline bool same_bytes(const char* a, const char* b, std::size_t n) {

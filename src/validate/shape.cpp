@@ -26,17 +26,6 @@ using facts::Type;
 
 constexpr std::string_view kRefused = " (400 Invalid Steps Definition)";
 
-std::string quoted_list(const std::string_view* values, std::size_t count) {
-  std::string out;
-  for (std::size_t i = 0; i < count; ++i) {
-    if (i) out += i + 1 == count ? " or " : ", ";
-    out += '"';
-    out += values[i];
-    out += '"';
-  }
-  return out;
-}
-
 std::string all_actions() {
   return quoted_list(spec::kActions, std::size(spec::kActions));
 }

@@ -6,6 +6,7 @@
 #include "json/pointer.hpp"
 #include "schema/spec.hpp"
 #include "util/did_you_mean.hpp"
+#include "util/text.hpp"
 
 namespace caw::oracle {
 
@@ -25,17 +26,6 @@ std::string type_name(const json& v) {
     case json::value_t::object: return "an object";
     default: return "an unsupported value";
   }
-}
-
-std::string quoted_list(const std::string_view* values, std::size_t count) {
-  std::string out;
-  for (std::size_t i = 0; i < count; ++i) {
-    if (i) out += i + 1 == count ? " or " : ", ";
-    out += '"';
-    out += values[i];
-    out += '"';
-  }
-  return out;
 }
 
 class ShapeChecker {
