@@ -13,7 +13,8 @@ export const usage = `Usage: courier-automations serve [--port 4010] [--host 127
 
 Serves POST /automations/invoke and POST /automations/{templateId}/invoke like Courier
 (Bearer auth, validation, Idempotency-Key), running every request in the dry-run simulator
-on a virtual clock. Control it under /__emulator/: fixtures, clock, runs, trace, messages,
+on a virtual clock, and the SDK's reads GET /automations, GET /automations/runs and
+GET /automations/runs/{id}/steps. Control it under /__emulator/: fixtures, clock, runs, trace, messages,
 reset. Nothing is ever sent.
 
 Options:
