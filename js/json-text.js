@@ -34,6 +34,20 @@ export function objectTooDeepReport() {
 }
 
 /**
+ * The payload for the dry-run module: JSON text, or bytes handed over as they are (Embind copies
+ * a Uint8Array into a std::string), so the core judges their UTF-8 itself: invalid UTF-8 is the
+ * same located json.utf8 problem as in validate(), never silently replaced by U+FFFD.
+ * @param {unknown} payload a JS value, JSON text, or UTF-8 bytes
+ * @returns {string | Uint8Array}
+ * @throws {ValidationError} for an object nested too deeply to serialize
+ */
+export function toJsonInput(payload) {
+  if (payload instanceof Uint8Array) return payload;
+  if (payload instanceof ArrayBuffer) return new Uint8Array(payload);
+  return toJsonText(payload);
+}
+
+/**
  * @param {unknown} payload a JS value, JSON text, or UTF-8 bytes
  * @returns {string} JSON text
  * @throws {ValidationError} for an object nested too deeply to serialize

@@ -1,5 +1,5 @@
 import { instance } from './runtime.js';
-import { toJsonText } from '../json-text.js';
+import { toJsonInput } from '../json-text.js';
 import { ValidationError } from '../errors.js';
 
 /**
@@ -10,7 +10,7 @@ import { ValidationError } from '../errors.js';
  * @throws {ValidationError} when the payload is malformed or has the wrong shape
  */
 export function normalize(payload, options = {}) {
-  const out = instance().normalize(toJsonText(payload), options.indent ?? -1);
+  const out = instance().normalize(toJsonInput(payload), options.indent ?? -1);
   if (!out.ok) throw new ValidationError(JSON.parse(out.report));
   return out.output;
 }

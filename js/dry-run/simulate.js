@@ -3,7 +3,7 @@
  * its trace. No network, no real waiting. Formats: docs/dry-run.md.
  */
 import { init, instance } from './runtime.js';
-import { toJsonText } from '../json-text.js';
+import { toJsonInput, toJsonText } from '../json-text.js';
 import { ValidationError } from '../errors.js';
 
 /**
@@ -61,7 +61,7 @@ async function answerFetches(handle, fetch, target) {
  */
 export function dryRunSync(scenarioOrPayload, options = {}) {
   if (typeof options.fetch === 'function') throw new TypeError('dryRunSync cannot await a fetch resolver: use dryRun');
-  const out = instance().dryRun(toJsonText(scenarioOrPayload), optionsJson(options, false));
+  const out = instance().dryRun(toJsonInput(scenarioOrPayload), optionsJson(options, false));
   const value = JSON.parse(out.text);
   if (!out.ok) throw new ValidationError(value, invalidMessage(value));
   return value;
@@ -77,7 +77,7 @@ export function dryRunSync(scenarioOrPayload, options = {}) {
 export async function dryRun(scenarioOrPayload, options = {}) {
   await init();
   if (typeof options.fetch !== 'function') return dryRunSync(scenarioOrPayload, options);
-  const handle = new (instance().Simulator)(toJsonText(scenarioOrPayload), optionsJson(options, true));
+  const handle = new (instance().Simulator)(toJsonInput(scenarioOrPayload), optionsJson(options, true));
   try {
     if (!handle.ok()) {
       const report = JSON.parse(handle.report());
