@@ -84,13 +84,7 @@ async function handle(ctx, req, res) {
   const byTemplate = /^\/automations\/([^/]+)\/invoke$/.exec(path);
   if (byTemplate) {
     allow(method, ['POST']);
-    let templateId;
-    try {
-      templateId = decodeURIComponent(byTemplate[1]);
-    } catch {
-      throw new HttpError(404, 'Not Found: malformed template id in the path');
-    }
-    return invoke(ctx, req, res, templateId);
+    return invoke(ctx, req, res, pathSegment(byTemplate[1], 'template id'));
   }
   if (path === '/automations') {
     allow(method, ['GET']);
@@ -106,13 +100,7 @@ async function handle(ctx, req, res) {
   if (runSteps) {
     allow(method, ['GET']);
     authenticate(ctx, req);
-    let id;
-    try {
-      id = decodeURIComponent(runSteps[1]);
-    } catch {
-      throw new HttpError(404, 'Not Found: malformed run id in the path');
-    }
-    return sendJson(res, 200, listSteps(await ctx.world.trace(), id));
+    return sendJson(res, 200, listSteps(await ctx.world.trace(), pathSegment(runSteps[1], 'run id')));
   }
 
   // --- the control API ---
@@ -145,7 +133,7 @@ async function handle(ctx, req, res) {
   const oneRun = /^\/__emulator\/runs\/([^/]+)$/.exec(path);
   if (oneRun) {
     allow(method, ['GET']);
-    const id = decodeURIComponent(oneRun[1]);
+    const id = pathSegment(oneRun[1], 'run id');
     const trace = await ctx.world.trace();
     const run = trace.runs.find((r) => r.runId === id);
     if (!run) throw new HttpError(404, `Run ${id} not found`);
@@ -410,4 +398,16 @@ async function status(ctx) {
     fixtures,
     idempotencyKeys: ctx.idempotent.size,
   };
+}
+
+/**
+ * A path segment, percent-decoded; one that does not decode (a lone "%") names nothing here: 404.
+ * @param {string} raw @param {string} what
+ */
+function pathSegment(raw, what) {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    throw new HttpError(404, `Not Found: malformed ${what} in the path`);
+  }
 }

@@ -185,3 +185,13 @@ test('404 for an unknown run, 400 with a clear message for bad query parameters,
   const post405 = await post('/automations/runs', {});
   assert.equal(post405.status, 405);
 });
+
+test('a path segment that does not percent-decode is 404, never a 500 (control API and reads alike)', async () => {
+  for (const path of ['/__emulator/runs/%', '/__emulator/runs/%E0%A4%A', '/automations/runs/%/steps']) {
+    const { status, body } = await get(path);
+    assert.equal(status, 404, `${path}: ${JSON.stringify(body)}`);
+    assert.match(body.message, /malformed run id/);
+  }
+  const { status } = await post('/automations/%/invoke', { recipient: 'u' });
+  assert.equal(status, 404);
+});
