@@ -1,5 +1,9 @@
 #include "schema/spec.hpp"
 
+#include <vector>
+
+#include "util/did_you_mean.hpp"
+
 namespace caw::spec {
 
 namespace {
@@ -28,6 +32,15 @@ const ObjectSpec& step(Action action) {
 const ObjectSpec* step(std::string_view action) {
   const std::optional<Action> a = action_named(action);
   return a ? &step(*a) : nullptr;
+}
+
+std::string nearest_field(std::string_view name, const ObjectSpec& object, const ObjectSpec* extra) {
+  std::vector<std::string_view> names;
+  for (const FieldSpec& f : object) names.push_back(f.name);
+  if (extra) {
+    for (const FieldSpec& f : *extra) names.push_back(f.name);
+  }
+  return did_you_mean(name, names);
 }
 
 }  // namespace caw::spec

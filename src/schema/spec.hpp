@@ -1,6 +1,7 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 #include "util/text.hpp"
@@ -68,5 +69,9 @@ const ObjectSpec* step(std::string_view action);
 const ObjectSpec& step(Action action);
 // Fields every step accepts in the engine (if, ref), checked at the courier level.
 const ObjectSpec& step_common();
+
+// The field of `object` (or of `extra`) nearest to `name` within edit distance 2, or "": the
+// did-you-mean hint for an unknown property.
+std::string nearest_field(std::string_view name, const ObjectSpec& object, const ObjectSpec* extra = nullptr);
 
 }  // namespace caw::spec

@@ -285,12 +285,7 @@ class Shape {
                    "spell it \"cancelation_token\"");
         continue;
       }
-      std::vector<std::string_view> names;
-      for (const auto& f : spec) names.push_back(f.name);
-      if (extra) {
-        for (const auto& f : *extra) names.push_back(f.name);
-      }
-      const std::string near = did_you_mean(key, names);
+      const std::string near = spec::nearest_field(key, spec, extra);
       j_.warning("schema.unknown_property", at, v.begin,
                  cat({"Unknown property \"", key, "\" in ", spec.name, "; Courier ignores it"}),
                  near.empty() ? std::string("remove it") : cat({"did you mean \"", near, "\"?"}));

@@ -223,12 +223,7 @@ class ShapeChecker {
                         "spell it \"cancelation_token\"");
         continue;
       }
-      std::vector<std::string_view> names;
-      for (const auto& f : spec) names.push_back(f.name);
-      if (extra) {
-        for (const auto& f : *extra) names.push_back(f.name);
-      }
-      const std::string near = did_you_mean(key, names);
+      const std::string near = spec::nearest_field(key, spec, extra);
       report_.warning("schema.unknown_property", at,
                       "Unknown property \"" + key + "\" in " + std::string(spec.name) + "; Courier ignores it",
                       near.empty() ? "remove it" : "did you mean \"" + near + "\"?");
