@@ -4,28 +4,19 @@
 // result, one validator shared by both entries. Vite turns the bundles' literal
 // `new URL('…wasm', import.meta.url)` into assets; esbuild users import the `./wasm` exports
 // with the `file` loader and hand the URLs to init().
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { installed, seedText, packageName } from './installed.js';
-import { launchArgs } from './browser-page.js';
+import { chromiumForTests } from './browser-page.js';
 import { serve } from './serve.js';
 
-const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const missing = !existsSync(executablePath);
-if (missing) console.warn(`!! SKIPPED: no Chromium at ${executablePath} (scripts/bootstrap.sh installs Debian's chromium)`);
+const { missing, browser } = chromiumForTests();
 const csp = "script-src 'self' 'wasm-unsafe-eval'";
 const invalidText = '{"recipient":"u","automation":{"steps":[{"action":"delay","duration":"PT5M"}]}}';
 
-let browser;
-before(async () => {
-  if (missing) return;
-  const { chromium } = await import('playwright-core');
-  browser = await chromium.launch({ executablePath, args: launchArgs });
-});
-after(async () => { await browser?.close(); });
 
 /**
  * The app's one script. `sources` is how init() finds the .wasm files: nothing (the entries'
@@ -61,7 +52,7 @@ const html = (script) => `<!doctype html><meta charset="utf-8"><title>caw app</t
 /** Loads a built page in Chromium under the CSP and returns the app's result and the requests. */
 async function runPage(root, page) {
   const server = await serve(root, { 'Content-Security-Policy': csp });
-  const context = await browser.newContext();
+  const context = await browser().newContext();
   const tab = await context.newPage();
   const log = [];
   tab.on('console', (m) => log.push(`${m.type()}: ${m.text()}`));

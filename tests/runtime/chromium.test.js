@@ -1,25 +1,15 @@
 // The installed package in Chromium (Debian's /usr/bin/chromium driven by playwright-core):
 // a test page imports every entry's "browser" bundle from a local static server, once without
 // and once with the CSP `script-src 'self' 'wasm-unsafe-eval'`; no CSP violation may occur.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { installed, writeProbe } from './installed.js';
-import { launchArgs, writePage } from './browser-page.js';
+import { chromiumForTests, writePage } from './browser-page.js';
 import { assertProbe } from './expect.js';
 import { serve } from './serve.js';
 
-const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const missing = !existsSync(executablePath);
-if (missing) console.warn(`!! SKIPPED: no Chromium at ${executablePath} (scripts/bootstrap.sh installs Debian's chromium)`);
+const { missing, browser } = chromiumForTests();
 
-let browser;
-before(async () => {
-  if (missing) return;
-  const { chromium } = await import('playwright-core');
-  browser = await chromium.launch({ executablePath, args: launchArgs });
-});
-after(async () => { await browser?.close(); });
 
 const csp = "script-src 'self' 'wasm-unsafe-eval'";
 for (const [label, headers] of [['without CSP', {}], [`with CSP ${csp}`, { 'Content-Security-Policy': csp }]]) {
@@ -28,7 +18,7 @@ for (const [label, headers] of [['without CSP', {}], [`with CSP ${csp}`, { 'Cont
     writeProbe(project);
     const page = writePage(project, pkg);
     const server = await serve(project, headers);
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const tab = await context.newPage();
     const console_ = [];
     tab.on('console', (m) => console_.push(`${m.type()}: ${m.text()}`));
@@ -61,7 +51,7 @@ test('chromium with a CSP lacking wasm-unsafe-eval: the violation is seen (contr
   writeProbe(project);
   const page = writePage(project, pkg);
   const server = await serve(project, { 'Content-Security-Policy': "script-src 'self'" });
-  const context = await browser.newContext();
+  const context = await browser().newContext();
   const tab = await context.newPage();
   try {
     await tab.goto(server.url + page);

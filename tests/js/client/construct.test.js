@@ -5,21 +5,12 @@ import { readFile } from 'node:fs/promises';
 import { inspect } from 'node:util';
 import { AutomationsClient, CourierClientError } from 'courier-automations-wasm/client';
 import { VERSION } from '../../../js/version.js';
-import { startServer, ok, installRejectionTripwire, TEST_KEY } from './recording-server.js';
+import { startServer, ok, installRejectionTripwire, TEST_KEY, withEnv } from './recording-server.js';
 
 installRejectionTripwire();
 const seed = JSON.parse(await readFile(new URL('../../fixtures/valid/seed-example.json', import.meta.url), 'utf8'));
 
-/** Runs fn with process.env.COURIER_API_KEY set to value (undefined = unset), then restores it. */
-function withEnvKey(value, fn) {
-  const saved = process.env.COURIER_API_KEY;
-  if (value === undefined) delete process.env.COURIER_API_KEY;
-  else process.env.COURIER_API_KEY = value;
-  try { return fn(); } finally {
-    if (saved === undefined) delete process.env.COURIER_API_KEY;
-    else process.env.COURIER_API_KEY = saved;
-  }
-}
+const withEnvKey = (value, fn) => withEnv('COURIER_API_KEY', value, fn);
 
 /** Runs fn with globalThis.window/document faked as in a page. */
 async function inBrowser(fn, { document = true } = {}) {

@@ -5,21 +5,12 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { AutomationsClient, DEFAULT_BASE_URL } from 'courier-automations-wasm/client';
 import { editDistance, nearest } from '../../../js/client/nearest.js';
-import { startServer, ok, installRejectionTripwire, TEST_KEY } from './recording-server.js';
+import { startServer, ok, installRejectionTripwire, TEST_KEY, withEnv } from './recording-server.js';
 
 installRejectionTripwire();
 const seed = JSON.parse(await readFile(new URL('../../fixtures/valid/seed-example.json', import.meta.url), 'utf8'));
 
-/** Runs fn with process.env.COURIER_BASE_URL set to value (undefined = unset), then restores it. */
-function withEnvBaseURL(value, fn) {
-  const saved = process.env.COURIER_BASE_URL;
-  if (value === undefined) delete process.env.COURIER_BASE_URL;
-  else process.env.COURIER_BASE_URL = value;
-  try { return fn(); } finally {
-    if (saved === undefined) delete process.env.COURIER_BASE_URL;
-    else process.env.COURIER_BASE_URL = saved;
-  }
-}
+const withEnvBaseURL = (value, fn) => withEnv('COURIER_BASE_URL', value, fn);
 
 test('baseURL defaults to process.env.COURIER_BASE_URL: requests go to the server it names', async (t) => {
   const server = await startServer(ok('1-env'));

@@ -86,5 +86,16 @@ export function installRejectionTripwire() {
   });
 }
 
+/** Runs fn with process.env[name] set to value (undefined = unset), then restores it. */
+export function withEnv(name, value, fn) {
+  const saved = process.env[name];
+  if (value === undefined) delete process.env[name];
+  else process.env[name] = value;
+  try { return fn(); } finally {
+    if (saved === undefined) delete process.env[name];
+    else process.env[name] = saved;
+  }
+}
+
 export const TEST_KEY = 'pk_test_SECRETSECRET_0123456789abcdef';
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
