@@ -1,5 +1,6 @@
 /**
- * AutomationsClient: a wasm-free fetch client for Courier's automation invoke endpoints.
+ * AutomationsClient: a wasm-free fetch client for Courier's automation endpoints: invoke
+ * (POST) and the newest SDK's reads (GET /automations, /automations/runs, /automations/runs/{id}/steps).
  *
  * What it adds over the official SDK's wire behaviour (same headers, body and retry rules):
  * - every call carries an Idempotency-Key (the caller's or a random UUID), the same one on
@@ -14,9 +15,11 @@ import { ABORTED, raceAbort, sleep } from './abort.js';
 import {
   AbortError, APIError, ConnectionError, CourierClientError, TimeoutError,
 } from './errors.js';
+import { runQuery, templateQuery } from './list-params.js';
 import { assertKnownOptions } from './nearest.js';
 import { envApiKey, envBaseURL, identificationHeaders, isBrowser, newIdempotencyKey } from './platform.js';
 import { redactCause, redactDeep, redactString } from './redact.js';
+import { InvokePromise, ListPromise, ResponsePromise } from './promises.js';
 import { retryDelayMs, shouldRetry } from './retry.js';
 import { TESTING } from './testing.js';
 import { assertValidAdHoc, assertValidTemplateBody } from './validate.js';
@@ -55,46 +58,20 @@ import { assertValidAdHoc, assertValidTemplateBody } from './validate.js';
  * @property {boolean} replayed the server answered from its idempotency store (`Idempotent-Replayed: true`)
  */
 
+/**
+ * @typedef {object} ReadOptions per-call options of listTemplates, listRuns, listRunSteps
+ * @property {AbortSignal} [signal]
+ * @property {number} [timeout] ms per attempt for this call (default: the client's)
+ * @property {number} [maxRetries] for this call (default: the client's)
+ * @property {Record<string, string> | Headers} [headers] extra request headers (not Authorization)
+ */
+
 export const DEFAULT_BASE_URL = 'https://api.courier.com';
 
 /** Per-call options, most used first. */
 const CALL_OPTIONS = /** @type {const} */ (['idempotencyKey', 'signal', 'timeout', 'maxRetries', 'headers', 'idempotencyExpiry', 'validate']);
-
-/**
- * The promise of an invoke call: awaits to `{ runId }`; `.withResponse()` gives the response
- * too. Like the SDK's APIPromise, the result is only derived when asked for, so a caller who
- * uses just `.withResponse()` leaves no unhandled rejection behind.
- * @extends {Promise<{ runId: string }>}
- */
-export class InvokePromise extends Promise {
-  /** @type {Promise<InvokeResult>} */
-  #full;
-  /** @type {Promise<{ runId: string }> | undefined} */
-  #data;
-
-  // Derived promises (from Promise statics or a subclass' then) are plain Promises.
-  static get [Symbol.species]() { return Promise; }
-
-  /** @param {Promise<InvokeResult>} full */
-  constructor(full) {
-    super((resolve) => resolve(/** @type {any} */ (undefined)));
-    this.#full = full;
-  }
-
-  #result() {
-    return (this.#data ??= this.#full.then((r) => r.data));
-  }
-
-  /** @type {Promise<{ runId: string }>['then']} */
-  then(onFulfilled, onRejected) { return this.#result().then(onFulfilled, onRejected); }
-  /** @type {Promise<{ runId: string }>['catch']} */
-  catch(onRejected) { return this.#result().catch(onRejected); }
-  /** @type {Promise<{ runId: string }>['finally']} */
-  finally(onFinally) { return this.#result().finally(onFinally); }
-
-  /** @returns {Promise<InvokeResult>} */
-  withResponse() { return this.#full; }
-}
+/** Per-call options of the reads: GETs are idempotent, so no key, and there is no body to validate. */
+const READ_OPTIONS = /** @type {const} */ (['signal', 'timeout', 'maxRetries', 'headers']);
 
 /** The constructor's options, most used first (the first of equally near names is suggested). */
 const CLIENT_OPTIONS = /** @type {const} */ (['apiKey', 'baseURL', 'timeout', 'maxRetries', 'fetch', 'validator', 'dangerouslyAllowBrowser']);
@@ -117,6 +94,8 @@ const HEADER_VALUE = /^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/;
 
 /** @param {unknown} v @returns {v is Record<string | symbol, any>} */
 const isObject = (v) => v !== null && typeof v === 'object';
+
+export { InvokePromise, ListPromise, ResponsePromise };
 
 export class AutomationsClient {
   /** Private, so neither JSON.stringify, util.inspect nor Object.keys ever shows it. */
@@ -235,35 +214,145 @@ export class AutomationsClient {
     })());
   }
 
+  // The reads follow the newest official SDK, trycourier/courier-node:
+  // src/resources/automations/automations.ts (list -> GET /automations, AutomationTemplateListResponse)
+  // and src/resources/automations/runs.ts (runs.list -> GET /automations/runs, runs.listSteps ->
+  // GET /automations/runs/{id}/steps): same paths, query parameters and response bodies.
+
+  /**
+   * GET /automations: the workspace's automation templates, paged by `cursor`.
+   * Awaits to the first page `{ templates?, cursor? }`; `for await` yields every template.
+   * @param {{ cursor?: string, version?: 'published' | 'draft' }} [params]
+   * @param {ReadOptions} [options]
+   * @returns {ListPromise<any, any>}
+   */
+  listTemplates(params, options = {}) {
+    return this.#list('listTemplates', '/automations', templateQuery, params, options, (page) => ({
+      items: page.templates ?? [], cursor: nonEmpty(page.cursor),
+    }), (v) => isObject(v) && (v.templates === undefined || Array.isArray(v.templates)), 'templates array');
+  }
+
+  /**
+   * GET /automations/runs: runs newest first, filtered by status, template and date range,
+   * paged by `next_cursor`. Awaits to the first page `{ runs, next_cursor? }`; `for await`
+   * yields every run of every page.
+   * @param {import('./list-params.js').RunParams} [params]
+   * @param {ReadOptions} [options]
+   * @returns {ListPromise<any, any>}
+   */
+  listRuns(params, options = {}) {
+    return this.#list('listRuns', '/automations/runs', runQuery, params, options, (page) => ({
+      items: page.runs, cursor: nonEmpty(page.next_cursor),
+    }), (v) => isObject(v) && Array.isArray(v.runs), 'runs array');
+  }
+
+  /**
+   * GET /automations/runs/{runId}/steps: every step of a run (not paginated).
+   * @param {string} runId
+   * @param {ReadOptions} [options]
+   * @returns {ResponsePromise<any>}
+   */
+  listRunSteps(runId, options = {}) {
+    return new ResponsePromise((async () => {
+      const call = this.#callOptions('listRunSteps', options, READ_OPTIONS);
+      if (typeof runId !== 'string' || runId === '' || runId === '.' || runId === '..') {
+        throw new TypeError('listRunSteps: runId must be a non-empty string other than "." and ".."');
+      }
+      return this.#get(`/automations/runs/${encodeURIComponent(runId)}/steps`, call,
+        (v) => isObject(v) && Array.isArray(v.steps), 'steps array');
+    })());
+  }
+
+  /**
+   * One list: the first page now, the next ones when a walk asks for them (same call options).
+   * @param {string} where @param {string} path
+   * @param {(params: unknown) => URLSearchParams} query
+   * @param {unknown} params @param {ReadOptions} options
+   * @param {(page: any) => { items: any[], cursor: string | undefined }} read
+   * @param {(body: any) => boolean} accept @param {string} expected
+   */
+  #list(where, path, query, params, options, read, accept, expected) {
+    /** @type {any} */
+    let call;
+    /** @type {URLSearchParams | undefined} */
+    let q;
+    /** @param {URLSearchParams} at */
+    const fetchAt = (at) => {
+      const s = at.toString();
+      return this.#get(s ? `${path}?${s}` : path, call, accept, expected);
+    };
+    const first = (async () => {
+      call = this.#callOptions(where, options, READ_OPTIONS);
+      q = query(params);
+      return fetchAt(q);
+    })();
+    return new ListPromise(first, (cursor) => {
+      const next = new URLSearchParams(q);
+      next.set('cursor', cursor);
+      return fetchAt(next);
+    }, read);
+  }
+
+  /**
+   * A GET: no body, no Idempotency-Key (GETs are idempotent), same retries and errors.
+   * @param {string} path @param {ReturnType<typeof callOptions> & { timeout: number, maxRetries: number }} call
+   * @param {(body: any) => boolean} accept @param {string} expected
+   */
+  async #get(path, call, accept, expected) {
+    if (call.signal?.aborted) throw this.#abortError(call.signal, undefined);
+    return this.#send('GET', path, undefined, call, undefined, accept, expected);
+  }
+
   /**
    * Checks per-call options (TypeError before anything is sent) and fills in the client's
    * timeout and maxRetries.
-   * @param {string} where @param {InvokeOptions} options
+   * @param {string} where @param {InvokeOptions} options @param {readonly string[]} [allowed]
    */
-  #callOptions(where, options) {
-    const call = callOptions(where, options);
+  #callOptions(where, options, allowed = CALL_OPTIONS) {
+    const call = callOptions(where, options, allowed);
     return { ...call, timeout: call.timeout ?? this.#timeout, maxRetries: call.maxRetries ?? this.#maxRetries };
   }
 
   /**
-   * The attempt loop. Throws the last attempt's error once retries are exhausted or the
-   * error is not retryable.
-   * @param {string} path
-   * @param {string} text the JSON body, serialized once so every attempt sends the same bytes
+   * POST with the call's Idempotency-Key (the caller's or a new UUID), the same on every retry.
+   * @param {string} path @param {string} text
    * @param {ReturnType<typeof callOptions> & { timeout: number, maxRetries: number }} call
    * @returns {Promise<InvokeResult>}
    */
-  async #invoke(path, text, { idempotencyKey, idempotencyExpiry, signal, timeout, maxRetries, headers: extra }) {
-    const key = idempotencyKey ?? newIdempotencyKey();
+  async #invoke(path, text, call) {
+    const key = call.idempotencyKey ?? newIdempotencyKey();
+    const result = await this.#send('POST', path, text, call, key, (v) => isObject(v) && typeof v.runId === 'string', 'runId');
+    const h = result.response.headers;
+    return {
+      data: { runId: /** @type {any} */ (result.data).runId },
+      response: result.response,
+      requestId: result.requestId,
+      // What Courier and the emulator (js/emulator/server.js) send on an idempotent replay.
+      replayed: h.get('idempotent-replayed')?.trim().toLowerCase() === 'true',
+    };
+  }
+
+  /**
+   * The attempt loop of every call. Throws the last attempt's error once retries are
+   * exhausted or the error is not retryable.
+   * @param {'GET' | 'POST'} method @param {string} path
+   * @param {string | undefined} text the JSON body, serialized once so every attempt sends the same bytes
+   * @param {ReturnType<typeof callOptions> & { timeout: number, maxRetries: number }} call
+   * @param {string | undefined} key the Idempotency-Key (POST only)
+   * @param {(body: any) => boolean} accept whether a 2xx body is the expected one
+   * @param {string} expected what the body lacks when it is not, for the error message
+   * @returns {Promise<import('./promises.js').WithResponse<unknown>>}
+   */
+  async #send(method, path, text, { idempotencyExpiry, signal, timeout, maxRetries, headers: extra }, key, accept, expected) {
     /** @type {Record<string, string>} */
-    const headers = { Accept: 'application/json', 'Content-Type': 'application/json', ...identificationHeaders() };
+    const headers = { Accept: 'application/json', ...(text === undefined ? {} : { 'Content-Type': 'application/json' }), ...identificationHeaders() };
     // The caller's headers replace ours whatever their case (two spellings would be joined with ", ").
     for (const [name, value] of Object.entries(extra)) {
       for (const own of Object.keys(headers)) if (own.toLowerCase() === name.toLowerCase()) delete headers[own];
       headers[name] = value;
     }
     headers.Authorization = `Bearer ${this.#apiKey}`;
-    headers['Idempotency-Key'] = key;
+    if (key !== undefined) headers['Idempotency-Key'] = key;
     if (idempotencyExpiry !== undefined) headers['x-idempotency-expiration'] = idempotencyExpiry;
     const url = this.#baseURL + path;
     const hooks = this.#hooks;
@@ -271,7 +360,7 @@ export class AutomationsClient {
     for (let retry = 0; ; retry++) {
       // Before the first attempt nothing was sent, so there is no key worth reporting.
       if (signal?.aborted) throw this.#abortError(signal, retry === 0 ? undefined : key);
-      const outcome = await this.#attempt(url, headers, text, signal, key, timeout);
+      const outcome = await this.#attempt(method, url, headers, text, signal, key, timeout, accept, expected);
       if (outcome.kind === 'ok') return outcome.result;
       if (outcome.kind === 'aborted') throw this.#abortError(/** @type {AbortSignal} */ (signal), key);
       if (!outcome.retryable || retry >= maxRetries) throw outcome.error;
@@ -285,14 +374,16 @@ export class AutomationsClient {
   /**
    * One request, bounded by the timeout and the caller's signal, response body included.
    * Never throws: the loop decides what an outcome means.
-   * @param {string} url @param {Record<string, string>} headers @param {string} text
-   * @param {AbortSignal | undefined} signal @param {string} key @param {number} timeout
+   * @param {'GET' | 'POST'} method @param {string} url @param {Record<string, string>} headers
+   * @param {string | undefined} text @param {AbortSignal | undefined} signal
+   * @param {string | undefined} key @param {number} timeout
+   * @param {(body: any) => boolean} accept @param {string} expected
    * @returns {Promise<
-   *   | { kind: 'ok', result: InvokeResult }
+   *   | { kind: 'ok', result: import('./promises.js').WithResponse<unknown> }
    *   | { kind: 'aborted' }
    *   | { kind: 'error', error: CourierClientError, retryable: boolean, responseHeaders?: Headers }>}
    */
-  async #attempt(url, headers, text, signal, key, timeout) {
+  async #attempt(method, url, headers, text, signal, key, timeout, accept, expected) {
     const controller = new AbortController();
     let timedOut = false;
     const onCallerAbort = () => controller.abort();
@@ -307,13 +398,15 @@ export class AutomationsClient {
         // `redirect: 'manual'`: a redirected POST turns into a GET and may carry the key
         // elsewhere; Courier does not redirect, so any 3xx is reported instead of followed.
         // Only fields every fetch accepts (workerd rejects `credentials`, `cache`).
-        const init = { method: 'POST', headers: { ...headers }, body: text, signal: controller.signal, redirect: /** @type {const} */ ('manual') };
+        /** @type {RequestInit} */
+        const init = { method, headers: { ...headers }, signal: controller.signal, redirect: 'manual' };
+        if (text !== undefined) init.body = text;
         // `call(undefined, ...)`: browsers throw "Illegal invocation" when fetch's `this` is not the global.
         const res = await fetchFn.call(undefined, url, init);
         return { res, bodyText: await res.text() };
       })();
       const { res, bodyText } = await raceAbort(exchange, controller.signal);
-      return this.#interpret(res, bodyText, key);
+      return this.#interpret(res, bodyText, key, accept, expected);
     } catch (error) {
       if (signal?.aborted) return { kind: 'aborted' };
       if (timedOut) {
@@ -332,28 +425,21 @@ export class AutomationsClient {
   }
 
   /**
-   * @param {Response} res @param {string} bodyText @param {string} key
-   * @returns {{ kind: 'ok', result: InvokeResult } | { kind: 'error', error: APIError, retryable: boolean, responseHeaders?: Headers }}
+   * @param {Response} res @param {string} bodyText @param {string | undefined} key
+   * @param {(body: any) => boolean} accept @param {string} expected
+   * @returns {{ kind: 'ok', result: import('./promises.js').WithResponse<unknown> } | { kind: 'error', error: APIError, retryable: boolean, responseHeaders?: Headers }}
    */
-  #interpret(res, bodyText, key) {
+  #interpret(res, bodyText, key, accept, expected) {
     const status = res.status;
     if (status >= 200 && status < 300) {
       const parsed = parseJSON(bodyText);
-      if (isObject(parsed) && typeof parsed.runId === 'string') {
+      if (accept(parsed)) {
         const h = res.headers;
-        return {
-          kind: 'ok',
-          result: {
-            data: { runId: parsed.runId },
-            response: res,
-            requestId: requestIdOf((name) => h.get(name) ?? undefined),
-            // What Courier and the emulator (js/emulator/server.js) send on an idempotent replay.
-            replayed: h.get('idempotent-replayed')?.trim().toLowerCase() === 'true',
-          },
-        };
+        return { kind: 'ok', result: { data: parsed, response: res, requestId: requestIdOf((name) => h.get(name) ?? undefined) } };
       }
-      // Not retried: the run may well have started; the caller can retry with the key.
-      return { kind: 'error', retryable: false, error: this.#apiError(res, bodyText, key, `${status} unexpected response: the body has no runId`) };
+      // Not retried: after an invoke the run may well have started (the caller can retry with
+      // the key); a read that answers 200 with another shape will answer the same again.
+      return { kind: 'error', retryable: false, error: this.#apiError(res, bodyText, key, `${status} unexpected response: the body has no ${expected}`) };
     }
     if (res.type === 'opaqueredirect' || (status >= 300 && status < 400)) {
       return { kind: 'error', retryable: false, error: this.#apiError(res, bodyText, key, `${status} redirect not followed (the client never re-sends the API key to another location)`) };
@@ -361,7 +447,7 @@ export class AutomationsClient {
     return { kind: 'error', retryable: shouldRetry(status, res.headers), error: this.#apiError(res, bodyText, key), responseHeaders: res.headers };
   }
 
-  /** @param {Response} res @param {string} bodyText @param {string} key @param {string} [message] */
+  /** @param {Response} res @param {string} bodyText @param {string | undefined} key @param {string} [message] */
   #apiError(res, bodyText, key, message) {
     const secret = this.#apiKey;
     /** @type {Record<string, string>} */
@@ -382,6 +468,9 @@ export class AutomationsClient {
   }
 }
 
+/** A cursor worth following: a non-empty string. @param {unknown} v */
+const nonEmpty = (v) => (typeof v === 'string' && v !== '' ? v : undefined);
+
 /** @param {(name: string) => string | undefined} get @returns {string | undefined} */
 function requestIdOf(get) {
   return get('request-id') ?? get('x-request-id') ?? get('x-amzn-requestid');
@@ -393,10 +482,13 @@ const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 /**
  * Checks per-call options; throws TypeError before anything is sent.
  * @param {string} where @param {InvokeOptions} options
+ * @param {readonly string[]} allowed CALL_OPTIONS, or READ_OPTIONS for a GET
  */
-function callOptions(where, options) {
+function callOptions(where, options, allowed) {
   if (!isObject(options)) throw new TypeError(`${where}: options must be an object`);
-  assertKnownOptions(where, options, CALL_OPTIONS);
+  assertKnownOptions(where, options, allowed);
+  // A GET sends idempotency headers as given (harmless); only invoke takes them as its key.
+  const invoke = allowed.includes('idempotencyKey');
   const { idempotencyExpiry, validate = true, signal, timeout, maxRetries } = options;
   let { idempotencyKey } = options;
   if (idempotencyKey !== undefined && (typeof idempotencyKey !== 'string' || !HEADER_VALUE.test(idempotencyKey))) {
@@ -441,7 +533,7 @@ function callOptions(where, options) {
       const lower = name.toLowerCase();
       // A key in a per-call header would bypass the redaction the client's apiKey gets.
       if (lower === 'authorization') throw new TypeError(`${where}: set the API key with the client's apiKey, not an Authorization header`);
-      if (lower === 'idempotency-key') {
+      if (lower === 'idempotency-key' && invoke) {
         // The SDK's way to send a key (headers: { 'Idempotency-Key': … }): taken as idempotencyKey.
         if (idempotencyKey !== undefined && idempotencyKey !== value) {
           throw new TypeError(`${where}: headers['${name}'] and idempotencyKey disagree; give the key once`);
@@ -449,7 +541,7 @@ function callOptions(where, options) {
         idempotencyKey = value;
         continue;
       }
-      if (lower === 'x-idempotency-expiration') {
+      if (lower === 'x-idempotency-expiration' && invoke) {
         if (expiry !== undefined && expiry !== value) {
           throw new TypeError(`${where}: headers['${name}'] and idempotencyExpiry disagree; give the expiry once`);
         }

@@ -90,6 +90,80 @@ export declare class InvokePromise extends Promise<InvokeResponse> {
   withResponse(): Promise<InvokeResult>;
 }
 
+// ---- Reads: the newest official SDK's (trycourier/courier-node src/resources/automations/
+// automations.ts and runs.ts). The response bodies are the emulator's types, declared once.
+import type {
+  AutomationTemplateListResponse, AutomationRunListResponse, AutomationRunListItem,
+  AutomationRunStep, AutomationRunStepsResponse,
+} from '../emulator/index.js';
+export type {
+  AutomationTemplateListResponse, AutomationRunListResponse, AutomationRunListItem,
+  AutomationRunStep, AutomationRunStepsResponse,
+};
+/** One template of GET /automations. */
+export type AutomationTemplate = NonNullable<AutomationTemplateListResponse['templates']>[number];
+
+/** GET /automations query (the SDK's AutomationListParams). */
+export interface TemplateListParams {
+  /** a previous page's `cursor` */
+  cursor?: string;
+  /** default 'published' */
+  version?: 'published' | 'draft';
+}
+
+/** GET /automations/runs query: the SDK's RunListParams, plus arrays, Dates and a number limit. */
+export interface RunListParams {
+  /** Run statuses, e.g. 'PROCESSED,ERROR' or ['PROCESSED', 'ERROR']. */
+  status?: string | string[];
+  /** Automation template ids. */
+  template_id?: string | string[];
+  /** Inclusive lower bound on created_at: an ISO 8601 date or timestamp (a Date is sent as ISO 8601). */
+  start_date?: string | Date;
+  /** Inclusive upper bound on created_at. */
+  end_date?: string | Date;
+  /** Runs per page, 1..50 (default 20). A number outside the range is a TypeError. */
+  limit?: number | string;
+  /** A previous page's `next_cursor`: the walk starts there. */
+  cursor?: string;
+}
+
+/** Per-call options of the reads (GETs are idempotent: no idempotencyKey; nothing to validate). */
+export interface ReadOptions {
+  /** Aborts the request in flight and any backoff sleep; the call rejects with AbortError. */
+  signal?: AbortSignal;
+  /** Milliseconds per attempt for this call; default the client's `timeout`. */
+  timeout?: number;
+  /** Retries of this call after its first attempt; default the client's `maxRetries`. */
+  maxRetries?: number;
+  /** Extra request headers (not Authorization). */
+  headers?: Record<string, string> | Headers;
+}
+
+/** What `.withResponse()` of a read resolves to. */
+export interface ReadResult<T> {
+  data: T;
+  /** The final attempt's response; its body has already been read into `data`. */
+  response: Response;
+  requestId: string | undefined;
+}
+
+/** The promise of a read: awaits to the body; `.withResponse()` gives the response too. */
+export declare class ResponsePromise<T> extends Promise<T> {
+  protected constructor(full: Promise<ReadResult<T>>);
+  withResponse(): Promise<ReadResult<T>>;
+}
+
+/**
+ * A list call: awaits to its first page; `for await (const item of list)` walks every item of
+ * every page, following the cursor; `list.pages()` yields the page bodies. Each walk re-uses
+ * the first page's request. A server that returns a cursor twice stops the walk with a
+ * CourierClientError instead of looping.
+ */
+export declare class ListPromise<Page, Item> extends ResponsePromise<Page> implements AsyncIterable<Item> {
+  pages(): AsyncGenerator<Page, void, undefined>;
+  [Symbol.asyncIterator](): AsyncGenerator<Item, void, undefined>;
+}
+
 export declare const DEFAULT_BASE_URL: 'https://api.courier.com';
 /** Longest server-requested wait (Retry-After, retry-after-ms) the client honours: 60000 ms. */
 export declare const MAX_SERVER_WAIT_MS: number;
@@ -105,6 +179,12 @@ export declare class AutomationsClient {
   invokeAdHoc(body: InvokeBody, options?: InvokeOptions): InvokePromise;
   /** POST /automations/{templateId}/invoke; templateId is URL-encoded. The validator is not used. */
   invokeByTemplate(templateId: string, body: TemplateInvokeBody, options?: InvokeOptions): InvokePromise;
+  /** GET /automations: the workspace's automation templates, paged by `cursor`. */
+  listTemplates(params?: TemplateListParams, options?: ReadOptions): ListPromise<AutomationTemplateListResponse, AutomationTemplate>;
+  /** GET /automations/runs: runs newest first, filtered, paged by `next_cursor`. */
+  listRuns(params?: RunListParams, options?: ReadOptions): ListPromise<AutomationRunListResponse, AutomationRunListItem>;
+  /** GET /automations/runs/{runId}/steps: every step of a run (not paged); runId is URL-encoded. 404 NotFoundError for an unknown run. */
+  listRunSteps(runId: string, options?: ReadOptions): ResponsePromise<AutomationRunStepsResponse>;
   toJSON(): { baseURL: string; timeout: number; maxRetries: number };
 }
 

@@ -1,9 +1,10 @@
 /**
- * courier-automations-wasm/client: a fetch client for Courier's automation invoke endpoints.
+ * courier-automations-wasm/client: a fetch client for Courier's automation endpoints (invoke,
+ * and the reads: templates, runs, a run's steps).
  * It never imports the wasm module; pass the package's validator as `validator` to validate
  * bodies fully before they are sent.
  */
-export { AutomationsClient, InvokePromise, DEFAULT_BASE_URL } from './client.js';
+export { AutomationsClient, InvokePromise, ListPromise, ResponsePromise, DEFAULT_BASE_URL } from './client.js';
 export {
   CourierClientError, APIError, BadRequestError, AuthenticationError, PermissionDeniedError,
   NotFoundError, ConflictError, UnprocessableEntityError, RateLimitError, InternalServerError,

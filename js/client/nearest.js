@@ -48,12 +48,13 @@ export function nearest(name, candidates) {
  * naming it and the nearest valid one.
  * @param {string} where e.g. 'AutomationsClient' or 'invokeAdHoc'
  * @param {object} options @param {readonly string[]} valid
+ * @param {string} [noun] what the keys are: 'option' (default) or 'parameter'
  */
-export function assertKnownOptions(where, options, valid) {
+export function assertKnownOptions(where, options, valid, noun = 'option') {
   for (const key of Object.keys(options)) {
     if (!valid.includes(key)) {
       throw new TypeError(
-        `${where}: unknown option "${key}"; did you mean "${nearest(key, valid)}"? (valid options: ${valid.join(', ')})`,
+        `${where}: unknown ${noun} "${key}"; did you mean "${nearest(key, valid)}"? (valid ${noun}s: ${valid.join(', ')})`,
       );
     }
   }

@@ -80,3 +80,34 @@ async function perCall(client: AutomationsClient, body: InvokeBody, signal: Abor
   // @ts-expect-error headers are strings
   await client.invokeAdHoc(body, { headers: { 'x-n': 1 } });
 }
+
+// Reads (issue 15 item 3): the newest SDK's list methods, awaitable to the first page and
+// async-iterable over every page.
+import type {
+  AutomationTemplate, AutomationTemplateListResponse, AutomationRunListItem, AutomationRunListResponse,
+  AutomationRunStepsResponse, RunListParams, ReadResult,
+} from 'courier-automations-wasm/client';
+import type { AutomationRunListResponse as EmulatorRunListResponse } from 'courier-automations-wasm/emulator';
+async function reads(client: AutomationsClient, signal: AbortSignal): Promise<void> {
+  const page: AutomationTemplateListResponse = await client.listTemplates();
+  const cursor: string | undefined = page.cursor;
+  for await (const t of client.listTemplates({ version: 'draft' })) { const tpl: AutomationTemplate = t; const v: 'published' | 'draft' = t.version; }
+  const runs: AutomationRunListResponse = await client.listRuns({ status: ['PROCESSED', 'ERROR'], limit: 10 }, { signal, timeout: 5000, maxRetries: 1 });
+  const next: string | undefined = runs.next_cursor;
+  const same: EmulatorRunListResponse = runs;
+  const params: RunListParams = { template_id: 'welcome', start_date: new Date(), end_date: '2024-04-08', cursor: 'c', limit: '20' };
+  for await (const run of client.listRuns(params)) { const r: AutomationRunListItem = run; const id: string = run.run_id; }
+  for await (const p of client.listRuns().pages()) { const list: AutomationRunListItem[] = p.runs; }
+  const full: ReadResult<AutomationRunListResponse> = await client.listRuns().withResponse();
+  const steps: AutomationRunStepsResponse = await client.listRunSteps('run-1');
+  const { data, response, requestId } = await client.listRunSteps('run-1', { headers: { 'x-trace': 't' } }).withResponse();
+  const action: string = data.steps[0].action;
+  // @ts-expect-error the SDK's parameter is `status`
+  client.listRuns({ statuses: 'ERROR' });
+  // @ts-expect-error version is 'published' or 'draft'
+  client.listTemplates({ version: 'latest' });
+  // @ts-expect-error reads take no idempotencyKey (GETs are idempotent)
+  client.listRunSteps('run-1', { idempotencyKey: 'k' });
+  // @ts-expect-error the steps response is not a page
+  for await (const s of client.listRunSteps('run-1')) { }
+}
