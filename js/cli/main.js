@@ -13,6 +13,7 @@ import * as validateCmd from './validate.js';
 import * as dryRunCmd from './dry-run.js';
 import * as invokeCmd from './invoke.js';
 import * as serveCmd from './serve.js';
+import * as schemaCmd from './schema.js';
 
 /**
  * @typedef {object} IO
@@ -28,6 +29,7 @@ const COMMANDS = {
   'dry-run': dryRunCmd,
   invoke: invokeCmd,
   serve: serveCmd,
+  schema: schemaCmd,
 };
 
 const NAME = 'courier-automations';
