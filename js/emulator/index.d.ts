@@ -17,6 +17,11 @@ export interface EmulatorOptions {
   fixtures?: EmulatorFixtures;
   /** bytes; larger bodies get 413. Default 1 MiB */
   bodyLimit?: number;
+  /**
+   * bytes of request bodies the runs may hold (they stay in wasm memory); an invoke past it gets
+   * 507 until a reset. Default 128 MiB, which keeps the wasm memory well under its ceiling
+   */
+  stateLimit?: number;
   /** the API keys accepted; default any non-empty key */
   apiKey?: string | string[] | ((key: string) => boolean);
 }
@@ -34,6 +39,9 @@ export interface RunningEmulator {
 
 /** The emulator's default body limit: 1 MiB. */
 export const DEFAULT_BODY_LIMIT: number;
+
+/** The emulator's default state limit: 128 MiB of stored request bodies. */
+export const DEFAULT_STATE_LIMIT: number;
 
 // The read endpoints' answers, in the shapes of the newest official SDK
 // (trycourier/courier-node src/resources/automations/automations.ts).

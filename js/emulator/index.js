@@ -11,7 +11,9 @@
 import { createServer } from 'node:http';
 import { parseInstant } from './clock.js';
 import { createHandler } from './server.js';
-import { World } from './world.js';
+import { DEFAULT_STATE_LIMIT, World } from './world.js';
+
+export { DEFAULT_STATE_LIMIT };
 
 /** Courier documents no body limit; the emulator refuses bodies over 1 MiB unless told otherwise. */
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
@@ -24,6 +26,8 @@ export const DEFAULT_BODY_LIMIT = 1024 * 1024;
  * @property {number} [seed] the run-id generator's seed, default 0
  * @property {{ profiles?: object, lists?: object, templates?: object, webhooks?: object }} [fixtures]
  * @property {number} [bodyLimit] bytes, default 1 MiB; larger bodies get 413
+ * @property {number} [stateLimit] bytes of request bodies the runs may hold, default 128 MiB;
+ *   an invoke past it gets 507 until a reset (the wasm memory then stays well under its ceiling)
  * @property {string | string[] | ((key: string) => boolean)} [apiKey] the keys accepted; default any non-empty key
  */
 
@@ -32,15 +36,16 @@ export const DEFAULT_BODY_LIMIT = 1024 * 1024;
  * @returns {Promise<{ url: string, port: number, host: string, server: import('node:http').Server, close: () => Promise<void> }>}
  */
 export async function startEmulator(options = {}) {
-  const { port = 4010, host = '127.0.0.1', seed = 0, fixtures = {}, bodyLimit = DEFAULT_BODY_LIMIT, apiKey } = options;
+  const { port = 4010, host = '127.0.0.1', seed = 0, fixtures = {}, bodyLimit = DEFAULT_BODY_LIMIT, stateLimit = DEFAULT_STATE_LIMIT, apiKey } = options;
   const now = options.now === undefined ? Date.now() : parseInstant(options.now);
   if (now === undefined) throw new TypeError(`startEmulator: now must be an ISO 8601 timestamp or epoch ms, got ${JSON.stringify(options.now)}`);
   if (!Number.isSafeInteger(seed) || seed < 0) throw new TypeError('startEmulator: seed must be a non-negative integer');
   if (!Number.isSafeInteger(bodyLimit) || bodyLimit <= 0) throw new TypeError('startEmulator: bodyLimit must be a positive integer');
+  if (!Number.isSafeInteger(stateLimit) || stateLimit <= 0) throw new TypeError('startEmulator: stateLimit must be a positive integer');
 
   const lib = await import('../dry-run/node.js');
   await lib.init();
-  const world = await World.create(lib, { now, seed, fixtures });
+  const world = await World.create(lib, { now, seed, fixtures, stateLimit });
   const handler = createHandler({
     lib, world, bodyLimit, acceptKey: keyMatcher(apiKey), idempotent: new Map(), inFlight: new Set(),
   });

@@ -11,10 +11,17 @@
  *   run is checked with the request as its run context before it starts; 413 over the body
  *   limit; Idempotency-Key replays the first response, per API key and path; 404/405 JSON.
  * Control API (no auth) under /__emulator/: fixtures, clock, runs, trace, messages, reset.
+ *
+ * Only this machine may drive it: every request must name the emulator by a loopback name (or
+ * the address it was reached at) and its port in `Host` (a DNS-rebinding page names its own
+ * domain), control writes must be `Content-Type: application/json` (a cross-site page cannot
+ * send that without a CORS preflight, and only loopback origins pass one) and must not come
+ * from a foreign `Origin`.
  */
 import { addAmount, iso, parseInstant } from './clock.js';
 import { HttpError, readBody, sendJson } from './http.js';
-import { FIXTURE_KINDS } from './world.js';
+import { jsonReport, located, parseAccepted } from './body.js';
+import { FIXTURE_KINDS, SimulatorTrapError, StateFullError, checkFixtureKinds } from './world.js';
 import { listRuns, listSteps, listTemplates } from './reads.js';
 import { templateShapeReport } from '../client/validate.js';
 
@@ -34,6 +41,12 @@ import { templateShapeReport } from '../client/validate.js';
  */
 export function createHandler(ctx) {
   return (req, res) => {
+    const refused = refuseForeign(req);
+    if (refused) {
+      req.resume();
+      sendJson(res, refused.status, refused.body(), refused.headers);
+      return;
+    }
     if (allowLoopbackOrigin(req, res)) return;
     handle(ctx, req, res).catch((err) => {
       if (err instanceof HttpError) {
@@ -48,7 +61,49 @@ export function createHandler(ctx) {
 }
 
 /** Pages served from this machine (the playground on 127.0.0.1:8080) may call the emulator. */
-const LOOPBACK_ORIGIN = /^http:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?$/;
+const LOOPBACK_ORIGIN = /^https?:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?$/;
+const LOOPBACK_NAME = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/;
+
+/**
+ * The refusals that come before routing (DNS rebinding, cross-site control writes), or null.
+ * @param {import('node:http').IncomingMessage} req
+ * @returns {HttpError | null}
+ */
+function refuseForeign(req) {
+  const host = req.headers.host;
+  if (!hostIsThisEmulator(host, req.socket)) {
+    return new HttpError(403, `Host ${JSON.stringify(host ?? '')} is not this emulator: call it as http://127.0.0.1:${req.socket.localPort} or http://localhost:${req.socket.localPort}`,
+      'invalid_request_error');
+  }
+  const path = (req.url ?? '/').split('?')[0];
+  if (!path.startsWith('/__emulator') || req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return null;
+  const origin = req.headers.origin;
+  if (typeof origin === 'string' && !LOOPBACK_ORIGIN.test(origin)) {
+    return new HttpError(403, `The control API answers pages served from this machine only, not ${origin}`, 'invalid_request_error');
+  }
+  const type = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  if (type !== 'application/json') {
+    return new HttpError(415, `Control API writes need "Content-Type: application/json"${type ? `, not ${type}` : ''}`, 'invalid_request_error');
+  }
+  return null;
+}
+
+/**
+ * `Host` names this emulator: a loopback name, or the address the connection came to (an IP
+ * literal, which no DNS answer can rebind), with the port it listens on.
+ * @param {string | undefined} host @param {import('node:net').Socket} socket
+ */
+function hostIsThisEmulator(host, socket) {
+  if (typeof host !== 'string') return false;
+  const m = /^(\[[^\]]*\]|[^:]*)(?::(\d+))?$/.exec(host.trim().toLowerCase());
+  if (!m) return false;
+  const port = m[2] === undefined ? 80 : Number(m[2]);
+  if (port !== socket.localPort) return false;
+  const name = m[1].replace(/\.$/, '');
+  if (LOOPBACK_NAME.test(name)) return true;
+  const local = String(socket.localAddress ?? '').replace(/^::ffff:/, '');
+  return name === local || name === `[${local}]`;
+}
 
 /**
  * CORS for loopback origins only: a page on another host never gets an answer it can read.
@@ -110,15 +165,20 @@ async function handle(ctx, req, res) {
   }
   if (path === '/__emulator/clock') {
     allow(method, ['GET', 'POST']);
-    if (method === 'POST') await moveClock(ctx, await readJson(req, ctx.bodyLimit));
+    if (method === 'POST') await moveClock(ctx, await readJson(ctx, req));
     return sendJson(res, 200, await clock(ctx));
   }
   if (path === '/__emulator/fixtures') {
     allow(method, ['GET', 'POST', 'PUT']);
     if (method !== 'GET') {
-      const fixtures = checkFixtures(await readJson(req, ctx.bodyLimit));
-      if (method === 'PUT') await guardSimulator(() => ctx.world.reset({ now: ctx.world.now, fixtures }));
-      else await guardSimulator(() => ctx.world.loadFixtures(fixtures));
+      const fixtures = checkFixtures(ctx, await readJson(ctx, req));
+      if (method === 'PUT') {
+        // Replacing the fixtures forgets every run, so the keys that replay them go too.
+        await guardSimulator(() => ctx.world.reset({ now: ctx.world.now, fixtures }));
+        ctx.idempotent.clear();
+      } else {
+        await guardSimulator(() => ctx.world.loadFixtures(fixtures));
+      }
     }
     return sendJson(res, 200, { fixtures: ctx.world.fixtures });
   }
@@ -150,13 +210,13 @@ async function handle(ctx, req, res) {
   }
   if (path === '/__emulator/reset') {
     allow(method, ['POST']);
-    const body = await readJson(req, ctx.bodyLimit, true);
+    const body = await readJson(ctx, req, true);
     const now = body.now === undefined ? ctx.world.now : parseInstant(body.now);
     if (now === undefined) throw new HttpError(400, `now must be an ISO 8601 timestamp, got ${JSON.stringify(body.now)}`);
     if (body.seed !== undefined && !(Number.isSafeInteger(body.seed) && body.seed >= 0)) {
       throw new HttpError(400, 'seed must be a non-negative integer');
     }
-    const fixtures = body.fixtures === undefined ? {} : checkFixtures(body.fixtures);
+    const fixtures = body.fixtures === undefined ? {} : checkFixtures(ctx, body.fixtures);
     await guardSimulator(() => ctx.world.reset({ now, seed: body.seed, fixtures }));
     ctx.idempotent.clear();
     return sendJson(res, 200, await status(ctx));
@@ -192,9 +252,12 @@ async function invoke(ctx, req, res, templateId) {
     const request = templateId === undefined ? validateAdHoc(ctx, bytes) : validateTemplate(ctx, bytes, templateId);
     let outcome;
     try {
-      outcome = { status: 200, body: { runId: await ctx.world.invoke(request, templateId) } };
+      outcome = { status: 200, body: { runId: await ctx.world.invoke(request, templateId, bytes.length) } };
     } catch (err) {
       if (err instanceof ctx.lib.ValidationError) throw invalid(err.report);
+      // Neither is stored: after a reset (or on a fresh instance) the same key may succeed.
+      if (err instanceof StateFullError) throw new HttpError(507, err.message, 'api_error');
+      if (err instanceof SimulatorTrapError) throw new HttpError(500, `Emulator error: ${err.message}`, 'api_error');
       // Courier stores and replays 5xx answers too.
       outcome = { status: 500, body: { message: `Emulator error: ${/** @type {Error} */ (err).message}`, type: 'api_error' } };
     }
@@ -209,16 +272,16 @@ async function invoke(ctx, req, res, templateId) {
 function validateAdHoc(ctx, bytes) {
   const report = ctx.lib.validate(new Uint8Array(bytes), { level: 'courier' });
   if (!report.valid) throw invalid(report);
-  return JSON.parse(bytes.toString('utf8'));
+  return parseAccepted(bytes);
 }
 
 /** @param {Context} ctx @param {Buffer} bytes @param {string} templateId */
 function validateTemplate(ctx, bytes, templateId) {
-  let body;
-  try {
-    body = bytes.length === 0 ? {} : JSON.parse(bytes.toString('utf8'));
-  } catch (err) {
-    throw invalid({ valid: false, errors: [{ code: 'json.syntax', path: '', message: `body is not valid JSON: ${/** @type {Error} */ (err).message}` }], warnings: [] });
+  let body = {};
+  if (bytes.length > 0) {
+    const read = jsonReport(ctx.lib, new Uint8Array(bytes));
+    if (!read.valid) throw invalid(read);
+    body = parseAccepted(bytes);
   }
   const report = templateShapeReport(body);
   if (!report.valid) throw invalid(report);
@@ -311,29 +374,25 @@ function header(req, name) {
   return Array.isArray(v) ? v[0] : v;
 }
 
-/** @param {import('node:http').IncomingMessage} req @param {number} limit @param {boolean} [optional] */
-async function readJson(req, limit, optional = false) {
-  const bytes = await readBody(req, limit);
+/** A control API body, read as the invoke bodies are. @param {Context} ctx @param {import('node:http').IncomingMessage} req @param {boolean} [optional] */
+async function readJson(ctx, req, optional = false) {
+  const bytes = await readBody(req, ctx.bodyLimit);
   if (optional && bytes.length === 0) return {};
-  let value;
-  try {
-    value = JSON.parse(bytes.toString('utf8'));
-  } catch (err) {
-    throw new HttpError(400, `Body is not valid JSON: ${/** @type {Error} */ (err).message}`);
-  }
+  const read = jsonReport(ctx.lib, new Uint8Array(bytes));
+  if (!read.valid) throw new HttpError(400, `Body is not valid JSON: ${read.errors.map(located).join('; ')}`, 'invalid_request_error', { report: read });
+  const value = parseAccepted(bytes);
   if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new HttpError(400, 'Body must be a JSON object');
   return value;
 }
 
-/** @param {any} value */
-function checkFixtures(value) {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new HttpError(400, 'fixtures must be an object { profiles, lists, templates, webhooks }');
-  }
-  for (const k of Object.keys(value)) {
-    if (!FIXTURE_KINDS.includes(/** @type {any} */ (k))) {
-      throw new HttpError(400, `Unknown fixture kind "${k}" (expected ${FIXTURE_KINDS.join(', ')})`);
-    }
+/** Fixture kinds checked as startEmulator and `serve --fixtures` check them. @param {Context} ctx @param {any} value */
+function checkFixtures(ctx, value) {
+  try {
+    checkFixtureKinds(ctx.lib, value);
+  } catch (err) {
+    const e = /** @type {any} */ (err);
+    if (e?.report) throw new HttpError(400, e.message, 'invalid_request_error', { report: e.report });
+    throw err;
   }
   return value;
 }
@@ -345,6 +404,7 @@ async function guardSimulator(fn) {
   } catch (err) {
     const e = /** @type {any} */ (err);
     if (e?.report) throw invalid(e.report);
+    if (e instanceof SimulatorTrapError) throw new HttpError(500, `Emulator error: ${e.message}`, 'api_error');
     if (e instanceof RangeError || e instanceof TypeError) throw new HttpError(400, e.message);
     throw err;
   }
@@ -397,6 +457,9 @@ async function status(ctx) {
     messages: trace.messages.length,
     fixtures,
     idempotencyKeys: ctx.idempotent.size,
+    storedBytes: ctx.world.stored.bytes,
+    stateLimit: ctx.world.stored.limit,
+    recoveries: ctx.world.recoveries,
   };
 }
 

@@ -7,6 +7,7 @@ import Courier from '@trycourier/courier';
 import { startEmulator } from '../../js/emulator/index.js';
 
 const AUTH = { Authorization: 'Bearer test-key', 'Content-Type': 'application/json' };
+const JSON_BODY = { 'Content-Type': 'application/json' };
 const NOW = '2024-04-08T08:00:00Z';
 const send = (recipient) => ({ action: 'send', recipient, template: 'TPL' });
 const TEMPLATE = { steps: [send('user-a'), { action: 'delay', duration: '1 hour' }, send('user-a')] };
@@ -29,8 +30,8 @@ const get = async (path, headers = AUTH) => {
   const res = await fetch(emu.url + path, { headers });
   return { status: res.status, body: await res.json() };
 };
-const reset = (fixtures = {}) => post('/__emulator/reset', { now: NOW, fixtures }, {});
-const advance = (advance) => post('/__emulator/clock', { advance }, {});
+const reset = (fixtures = {}) => post('/__emulator/reset', { now: NOW, fixtures }, JSON_BODY);
+const advance = (advance) => post('/__emulator/clock', { advance }, JSON_BODY);
 const adHoc = async (steps) => (await post('/automations/invoke', { automation: { steps } })).body.runId;
 
 test('GET /automations lists the template fixtures through the SDK, paged by cursor', async () => {

@@ -8,6 +8,8 @@ import { fixture, SEED } from './helpers.js';
 const seed = JSON.parse(await readFile(SEED, 'utf8'));
 const templates = JSON.parse(await readFile(fixture('scenarios/templates.fixtures.json'), 'utf8'));
 const AUTH = { Authorization: 'Bearer test-key', 'Content-Type': 'application/json' };
+// Control API writes are JSON (the emulator refuses other content types there: cross-site requests).
+const JSON_BODY = { 'Content-Type': 'application/json' };
 
 /** @type {Awaited<ReturnType<typeof startEmulator>>} */
 let emu;
@@ -20,7 +22,7 @@ const post = (path, body, headers = AUTH) => fetch(emu.url + path, {
   method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body),
 });
 const get = async (path) => (await fetch(emu.url + path)).json();
-const reset = (body = {}) => post('/__emulator/reset', { now: '2024-04-08T08:00:00Z', ...body }, {});
+const reset = (body = {}) => post('/__emulator/reset', { now: '2024-04-08T08:00:00Z', ...body }, JSON_BODY);
 
 test('listens on 127.0.0.1 and reports its state', async () => {
   assert.match(emu.url, /^http:\/\/127\.0\.0\.1:\d+$/);
@@ -103,10 +105,10 @@ test('the clock: messages appear only once it passes the delay', async () => {
   await reset();
   const { runId } = await (await post('/automations/invoke', seed)).json();
   assert.deepEqual((await get('/__emulator/messages')).messages, []);
-  let clock = await (await post('/__emulator/clock', { to: '2024-04-08T08:09:10.122Z' }, {})).json();
+  let clock = await (await post('/__emulator/clock', { to: '2024-04-08T08:09:10.122Z' }, JSON_BODY)).json();
   assert.equal(clock.now, '2024-04-08T08:09:10.122Z');
   assert.deepEqual((await get('/__emulator/messages')).messages, []);
-  clock = await (await post('/__emulator/clock', { advance: '1 minute' }, {})).json();
+  clock = await (await post('/__emulator/clock', { advance: '1 minute' }, JSON_BODY)).json();
   assert.equal(clock.now, '2024-04-08T08:10:10.122Z');
   const { messages } = await get('/__emulator/messages');
   assert.equal(messages.length, 1);
@@ -116,9 +118,9 @@ test('the clock: messages appear only once it passes the delay', async () => {
   assert.equal(messages[0].data.name, 'Foo');
   assert.equal((await get(`/__emulator/runs/${runId}`)).status, 'PROCESSED');
   assert.equal((await get('/__emulator/clock')).now, '2024-04-08T08:10:10.122Z');
-  const back = await post('/__emulator/clock', { to: '2024-01-01T00:00:00Z' }, {});
+  const back = await post('/__emulator/clock', { to: '2024-01-01T00:00:00Z' }, JSON_BODY);
   assert.equal(back.status, 400, 'the clock never goes back');
-  const bad = await post('/__emulator/clock', { advance: 'soon' }, {});
+  const bad = await post('/__emulator/clock', { advance: 'soon' }, JSON_BODY);
   assert.equal(bad.status, 400);
 });
 
@@ -128,10 +130,10 @@ test('delay then cancel across two requests', async () => {
     recipient: 'user-yes',
     automation: { cancelation_token: 'T', steps: [{ action: 'delay', duration: '1 day' }, { action: 'send', template: 'X' }] },
   })).json();
-  await post('/__emulator/clock', { advance: '1 hour' }, {});
+  await post('/__emulator/clock', { advance: '1 hour' }, JSON_BODY);
   const second = await post('/automations/invoke', { automation: { steps: [{ action: 'cancel', cancelation_token: 'T' }] } });
   assert.equal(second.status, 200);
-  await post('/__emulator/clock', { advance: '2 days' }, {});
+  await post('/__emulator/clock', { advance: '2 days' }, JSON_BODY);
   assert.equal((await get(`/__emulator/runs/${first.runId}`)).status, 'CANCELED');
   assert.deepEqual((await get('/__emulator/messages')).messages, []);
 });
@@ -143,12 +145,12 @@ test('template invoke with a fixture; 400 "Invalid TemplateId." for an unknown t
   const missingBody = await missing.json();
   assert.equal(missingBody.type, 'invalid_request_error');
   assert.equal(missingBody.message, 'Invalid TemplateId.');
-  const loaded = await post('/__emulator/fixtures', templates, {});
+  const loaded = await post('/__emulator/fixtures', templates, JSON_BODY);
   assert.equal(loaded.status, 200);
   const res = await post('/automations/welcome-flow/invoke', { recipient: 'user-yes', data: { name: 'Foo' } });
   assert.equal(res.status, 200);
   const { runId } = await res.json();
-  await post('/__emulator/clock', { advance: '1 hour' }, {});
+  await post('/__emulator/clock', { advance: '1 hour' }, JSON_BODY);
   const { messages } = await get(`/__emulator/messages?runId=${runId}`);
   assert.equal(messages.length, 1);
   assert.equal(messages[0].recipient, 'user-yes');
@@ -195,7 +197,7 @@ test('a template fixture written as Courier stores it ({steps, cancelation_token
   await reset({ fixtures: { templates: { stored } } });
   const res = await post('/automations/stored/invoke', { recipient: 'u' });
   assert.equal(res.status, 200);
-  const bad = await post('/__emulator/fixtures', { templates: { worse: { steps: [{ action: 'send', if: null }] } } }, {});
+  const bad = await post('/__emulator/fixtures', { templates: { worse: { steps: [{ action: 'send', if: null }] } } }, JSON_BODY);
   assert.equal(bad.status, 400);
   assert.ok((await bad.json()).report.errors.some((p) => p.path === '/templates/worse/steps/0/if'));
 });
@@ -216,10 +218,10 @@ test('idempotency keys are scoped per API key and per path', async () => {
 test('fixtures loaded after runs keep the history and its run ids', async () => {
   await reset();
   const { runId } = await (await post('/automations/invoke', seed)).json();
-  await post('/__emulator/fixtures', { profiles: { 'user-yes': { email: 'y@example.com' } } }, {});
+  await post('/__emulator/fixtures', { profiles: { 'user-yes': { email: 'y@example.com' } } }, JSON_BODY);
   const runs = (await get('/__emulator/runs')).runs;
   assert.deepEqual(runs.map((r) => r.runId), [runId]);
-  const badFixture = await post('/__emulator/fixtures', { gadgets: {} }, {});
+  const badFixture = await post('/__emulator/fixtures', { gadgets: {} }, JSON_BODY);
   assert.equal(badFixture.status, 400);
 });
 
@@ -246,7 +248,7 @@ test('reset forgets runs, messages and idempotency keys', async () => {
 
 test('an invalid fixture is a 400 with the report, and the fixtures before it stay', async () => {
   await reset({ fixtures: templates });
-  const res = await post('/__emulator/fixtures', { templates: { broken: { automation: { steps: [] } } } }, {});
+  const res = await post('/__emulator/fixtures', { templates: { broken: { automation: { steps: [] } } } }, JSON_BODY);
   assert.equal(res.status, 400);
   const body = await res.json();
   assert.equal(body.type, 'invalid_request_error');
@@ -259,7 +261,7 @@ test('an invalid fixture is a 400 with the report, and the fixtures before it st
 test('{ idle: true } runs every waiting step and moves the clock to the last one', async () => {
   await reset();
   await post('/automations/invoke', { recipient: 'u', automation: { steps: [{ action: 'delay', duration: '3 days' }, { action: 'send', template: 'T' }] } });
-  const clock = await (await post('/__emulator/clock', { idle: true }, {})).json();
+  const clock = await (await post('/__emulator/clock', { idle: true }, JSON_BODY)).json();
   assert.equal(clock.now, '2024-04-11T08:00:00.000Z');
   assert.equal(clock.waitingRuns, 0);
   assert.equal((await get('/__emulator/messages')).messages.length, 1);
