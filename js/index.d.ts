@@ -125,3 +125,90 @@ export type * from './types/steps.generated.js';
 
 /** Body of POST /automations/{templateId}/invoke: the run-level values of an invoke body, over the template's. */
 export type TemplateInvokeBody = Omit<InvokeBody, 'automation'>;
+
+// ---------------------------------------------------------------------------------------------
+// Standard Schema v1 (standardschema.dev): the body for any library that takes a Standard Schema.
+// The interface is the spec's own (`@standard-schema/spec`), written out here as the spec
+// recommends, so users need not install that package.
+// ---------------------------------------------------------------------------------------------
+
+/** The Standard Schema v1 interface (`StandardSchemaV1` of `@standard-schema/spec`). */
+export interface StandardSchemaV1<Input = unknown, Output = Input> {
+  readonly '~standard': StandardSchemaV1.Props<Input, Output>;
+}
+export declare namespace StandardSchemaV1 {
+  interface Props<Input = unknown, Output = Input> {
+    readonly version: 1;
+    readonly vendor: string;
+    readonly validate: (value: unknown, options?: Options | undefined) => Result<Output> | Promise<Result<Output>>;
+    readonly types?: Types<Input, Output> | undefined;
+  }
+  type Result<Output> = SuccessResult<Output> | FailureResult;
+  interface SuccessResult<Output> {
+    readonly value: Output;
+    readonly issues?: undefined;
+  }
+  interface Options {
+    readonly libraryOptions?: Record<string, unknown> | undefined;
+  }
+  interface FailureResult {
+    readonly issues: ReadonlyArray<Issue>;
+  }
+  interface Issue {
+    readonly message: string;
+    readonly path?: ReadonlyArray<PropertyKey | PathSegment> | undefined;
+  }
+  interface PathSegment {
+    readonly key: PropertyKey;
+  }
+  interface Types<Input = unknown, Output = Input> {
+    readonly input: Input;
+    readonly output: Output;
+  }
+  type InferInput<Schema extends StandardSchemaV1> = NonNullable<Schema['~standard']['types']>['input'];
+  type InferOutput<Schema extends StandardSchemaV1> = NonNullable<Schema['~standard']['types']>['output'];
+}
+
+/**
+ * One issue of a refused body: a Problem's message (with its hint in parentheses), its path as
+ * segments (numbers for array indices, `[]` for the whole body) and its code.
+ */
+export interface BodyIssue extends StandardSchemaV1.Issue {
+  readonly path: ReadonlyArray<string | number>;
+  readonly code: string;
+}
+
+/**
+ * A Standard Schema of an invoke body whose `validate` gives `{ value }` (the body; JSON text
+ * parsed) or `{ issues }` (the report's errors; warnings are not issues). Synchronous once
+ * `init()` has resolved; before, it loads the module with the entry's default source and
+ * returns a Promise. By-template bodies are always checked synchronously (no wasm).
+ */
+export interface InvokeBodySchema<Body> extends StandardSchemaV1<Body | string, Body> {
+  readonly '~standard': InvokeBodySchemaProps<Body>;
+}
+export interface InvokeBodySchemaProps<Body> extends StandardSchemaV1.Props<Body | string, Body> {
+  readonly vendor: 'courier-automations-wasm';
+  readonly validate: (value: unknown, options?: StandardSchemaV1.Options | undefined) => BodyResult<Body> | Promise<BodyResult<Body>>;
+}
+/** `{ value }` (the body) or `{ issues }`. */
+export type BodyResult<Body> = StandardSchemaV1.SuccessResult<Body> | { readonly issues: ReadonlyArray<BodyIssue> };
+
+export interface StandardSchemaOptions {
+  /**
+   * 'ad-hoc' (default): the body of POST /automations/invoke, checked by the validator at `level`.
+   * 'by-template': the body of POST /automations/{templateId}/invoke, checked structurally
+   * (recipient/brand/template strings or null, data/profile objects or null), at either level.
+   */
+  body?: 'ad-hoc' | 'by-template';
+  /** default 'courier' */
+  level?: ValidationLevel;
+}
+
+/** A Standard Schema v1 object for an invoke body. @throws {TypeError} for an unknown option or value */
+export function standardSchema(options?: { body?: 'ad-hoc'; level?: ValidationLevel }): InvokeBodySchema<InvokeBody>;
+export function standardSchema(options: { body: 'by-template'; level?: ValidationLevel }): InvokeBodySchema<TemplateInvokeBody>;
+export function standardSchema(options?: StandardSchemaOptions): InvokeBodySchema<InvokeBody> | InvokeBodySchema<TemplateInvokeBody>;
+
+/** The ad hoc body at the courier level: `standardSchema()`. */
+export declare const invokeBodySchema: InvokeBodySchema<InvokeBody>;

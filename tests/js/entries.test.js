@@ -7,8 +7,9 @@ import * as main from 'courier-automations-wasm';
 import * as dryRunEntry from 'courier-automations-wasm/dry-run';
 import { AutomationsClient, ValidationError as ClientValidationError } from 'courier-automations-wasm/client';
 
-test('the main entry exports only init, validate, version and the errors', () => {
-  assert.deepEqual(Object.keys(main).sort(), ['InitError', 'InstanceReplacedError', 'ValidationError', 'init', 'validate', 'version']);
+test('the main entry exports only init, validate (also as a Standard Schema), version and the errors', () => {
+  assert.deepEqual(Object.keys(main).sort(), ['InitError', 'InstanceReplacedError', 'ValidationError', 'init', 'invokeBodySchema',
+    'standardSchema', 'validate', 'version']);
 });
 
 test('./dry-run has normalize and the dry run, and the main entry\'s own validate, version and errors', async () => {

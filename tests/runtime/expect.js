@@ -2,8 +2,10 @@
 import assert from 'node:assert/strict';
 import { seedText, installed } from './installed.js';
 
-export const MAIN_EXPORTS = ['InitError', 'InstanceReplacedError', 'ValidationError', 'init', 'validate', 'version'];
-export const DRY_RUN_EXPORTS = [...MAIN_EXPORTS, 'Simulator', 'dryRun', 'dryRunSync', 'normalize'].sort();
+/** What ./dry-run re-exports of the main entry. */
+const SHARED_EXPORTS = ['InitError', 'InstanceReplacedError', 'ValidationError', 'init', 'validate', 'version'];
+export const MAIN_EXPORTS = [...SHARED_EXPORTS, 'invokeBodySchema', 'standardSchema'].sort();
+export const DRY_RUN_EXPORTS = [...SHARED_EXPORTS, 'Simulator', 'dryRun', 'dryRunSync', 'normalize'].sort();
 
 export function assertProbe(result, runtime) {
   const { main, dryRun, client } = result;

@@ -191,3 +191,31 @@ function clientTypes(): void {
 import { AutomationsClient as NotHere } from 'courier-automations-wasm';
 // @ts-expect-error nor normalize (it is ./dry-run)
 import { normalize as NorThis } from 'courier-automations-wasm';
+
+// Standard Schema v1 (issue 15 item 4): the schemas are the spec's StandardSchemaV1, checked
+// against the spec's own types (@standard-schema/spec), with the body types as output.
+import { standardSchema, invokeBodySchema, type InvokeBodySchema, type TemplateInvokeBody, type BodyIssue } from 'courier-automations-wasm';
+import type { StandardSchemaV1 as Spec } from '@standard-schema/spec';
+async function standard(): Promise<void> {
+  const a: Spec<InvokeBody | string, InvokeBody> = invokeBodySchema;
+  const b: Spec = standardSchema({ body: 'by-template', level: 'schema' });
+  const c: InvokeBodySchema<InvokeBody> = standardSchema({ level: 'schema' });
+  const d: InvokeBodySchema<TemplateInvokeBody> = standardSchema({ body: 'by-template' });
+  const out: InvokeBody = null as unknown as Spec.InferOutput<typeof invokeBodySchema>;
+  const tpl: TemplateInvokeBody = null as unknown as Spec.InferOutput<typeof d>;
+  const vendor: 'courier-automations-wasm' = invokeBodySchema['~standard'].vendor;
+  const result = await invokeBodySchema['~standard'].validate('{}');
+  if (result.issues) {
+    const first: BodyIssue = result.issues[0];
+    const segment: string | number | undefined = first.path[0];
+    const specIssue: Spec.Issue = first;
+  } else {
+    const body: InvokeBody = result.value;
+  }
+  // @ts-expect-error unknown body kind
+  standardSchema({ body: 'template' });
+  // @ts-expect-error unknown level
+  standardSchema({ level: 'strict' });
+  // @ts-expect-error the output is an InvokeBody, not a template body
+  const wrong: Spec<unknown, { recipient: number }> = invokeBodySchema;
+}
