@@ -19,7 +19,10 @@ const send = (recipient) => ({ action: 'send', recipient, template: 'TPL' });
 const TEMPLATE = { steps: [send('user-a'), { action: 'delay', duration: '1 hour' }, send('user-a')] };
 
 /** Moves the emulator's virtual clock. */
-const advance = (emu, by) => fetch(`${emu.url}/__emulator/clock`, { method: 'POST', body: JSON.stringify({ advance: by }) });
+const advance = async (emu, by) => {
+  const res = await fetch(`${emu.url}/__emulator/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advance: by }) });
+  assert.equal(res.status, 200, await res.text());
+};
 /** @param {AsyncIterable<any>} it */
 const collect = async (it) => { const out = []; for await (const x of it) out.push(x); return out; };
 
