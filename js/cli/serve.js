@@ -9,13 +9,15 @@ import { loadLibrary } from './library.js';
 export const summary = 'run a local emulator of the invoke endpoints on a virtual clock';
 
 export const usage = `Usage: courier-automations serve [--port 4010] [--host 127.0.0.1] [--now ISO] [--seed N]
-                                 [--fixtures file] [--body-limit BYTES]
+                                 [--fixtures file] [--body-limit BYTES] [--state-limit BYTES]
 
 Serves POST /automations/invoke and POST /automations/{templateId}/invoke like Courier
 (Bearer auth, validation, Idempotency-Key), running every request in the dry-run simulator
 on a virtual clock, and the SDK's reads GET /automations, GET /automations/runs and
 GET /automations/runs/{id}/steps. Control it under /__emulator/: fixtures, clock, runs, trace, messages,
-reset. Nothing is ever sent.
+reset (control writes need Content-Type: application/json; every request must name the
+emulator in Host: 127.0.0.1, localhost or the address it listens on, with its port).
+Nothing is ever sent.
 
 Options:
   --port <n>           default 4010 (0: any free port)
@@ -24,6 +26,8 @@ Options:
   --seed <N>           the run-id generator's seed, default 0
   --fixtures <file>    JSON { profiles, lists, templates, webhooks } to load at start
   --body-limit <bytes> larger bodies get 413, default 1048576
+  --state-limit <bytes> request bytes the runs may hold; past it invokes get 507 until
+                       a reset, default 134217728 (128 MiB)
   -h, --help           show this help`;
 
 export const options = {
@@ -33,6 +37,7 @@ export const options = {
   seed: { type: 'string' },
   fixtures: { type: 'string' },
   'body-limit': { type: 'string' },
+  'state-limit': { type: 'string' },
 };
 
 /**
@@ -51,6 +56,10 @@ export async function run({ values, positionals }, io) {
   if (bodyLimit !== undefined && !(Number.isSafeInteger(bodyLimit) && bodyLimit > 0)) {
     throw new CliError(`--body-limit must be a positive number of bytes, not "${values['body-limit']}"`);
   }
+  const stateLimit = values['state-limit'] === undefined ? undefined : Number(values['state-limit']);
+  if (stateLimit !== undefined && !(/^\d+$/.test(values['state-limit']) && Number.isSafeInteger(stateLimit) && stateLimit > 0)) {
+    throw new CliError(`--state-limit must be a positive number of bytes, not "${values['state-limit']}"`);
+  }
   let fixtures;
   if (values.fixtures !== undefined) fixtures = await parseJsonOrFail(values.fixtures, await readFileOrFail(values.fixtures));
 
@@ -58,7 +67,7 @@ export async function run({ values, positionals }, io) {
   const { startEmulator } = await import('../emulator/index.js');
   let emulator;
   try {
-    emulator = await startEmulator({ port, host, now: values.now, seed, fixtures, bodyLimit });
+    emulator = await startEmulator({ port, host, now: values.now, seed, fixtures, bodyLimit, stateLimit });
   } catch (err) {
     const e = /** @type {any} */ (err);
     if (e?.code === 'EADDRINUSE') throw new CliError(`${host}:${port} is already in use (try --port 0)`);
