@@ -4,6 +4,7 @@
  */
 import * as caw from '/pkg/js/dry-run/browser.js';
 import { Editor } from './editor.js';
+import { placeName, stepPath } from './numbering.js';
 import { formatDuration, renderTimeline, toMs } from './timeline.js';
 
 const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
@@ -154,6 +155,7 @@ function renderProblems(problems) {
         h('div', { class: 'problem-msg', text: p.message }),
         p.hint ? h('div', { class: 'problem-hint', text: `Hint: ${p.hint}` }) : null,
         h('div', { class: 'problem-meta' },
+          p.editor === 'payload' && placeName(p.path) ? h('span', { class: 'place', text: placeName(p.path) }) : null,
           h('code', { class: 'path', text: p.path || '/' }),
           p.code ? h('span', { class: 'code', text: p.code }) : null)),
       where ? h('span', { class: 'loc', text: where }) : null);
@@ -203,7 +205,7 @@ function renderTrace(trace, runError, problems) {
     `${runs.length} run${runs.length === 1 ? '' : 's'}`,
     ...Object.entries(counts).map(([s, n]) => `${n} ${String(s).toLowerCase()}`),
     `${(trace.messages ?? []).length} message${(trace.messages ?? []).length === 1 ? '' : 's'}`,
-    span !== null ? `spans ${formatDuration(span)} of virtual time` : null,
+    span !== null ? `spans ${formatDuration(span).replaceAll(' ', '\u00a0')} of virtual time` : null, // a duration never breaks
   ].filter(Boolean).join(' · ');
   $('run-summary').className = `summary${trace.error || counts.ERROR ? ' bad' : ''}`;
   if (trace.error) $('run-summary').textContent += ` · stopped: ${trace.error}`;
@@ -213,7 +215,9 @@ function renderTrace(trace, runError, problems) {
 }
 
 function drawTimeline() {
-  renderTimeline($('timeline'), state.trace, {
+  const host = $('timeline');
+  const left = host.scrollLeft;
+  renderTimeline(host, state.trace, {
     selected: state.selected,
     onSelect: (r, s) => {
       state.selected = [r, s];
@@ -221,7 +225,42 @@ function drawTimeline() {
       showStep(state.selected);
     },
   });
+  host.scrollLeft = left; // selecting a step redraws; the view stays where it was
+  updateScrollCue();
 }
+
+/** The timeline scrolls inside its card: a fade and a "scroll for more" cue while steps are hidden to the right. */
+function updateScrollCue() {
+  const host = $('timeline');
+  const scrollable = host.scrollWidth > host.clientWidth + 1;
+  const more = host.scrollLeft + host.clientWidth < host.scrollWidth - 1;
+  $('timeline-cue').hidden = !scrollable;
+  $('timeline-cue').classList.toggle('at-end', !more);
+  $('timeline-frame').classList.toggle('more-right', more);
+  $('timeline-frame').classList.toggle('scrolled', host.scrollLeft > 0);
+}
+$('timeline').addEventListener('scroll', updateScrollCue, { passive: true });
+
+// Redrawn for the width it is shown at (a phone turned sideways, a window resized).
+let lastWidth = 0;
+new ResizeObserver(() => {
+  const width = $('timeline').clientWidth;
+  if (width === lastWidth) return;
+  lastWidth = width;
+  if (state.trace) drawTimeline();
+  else updateScrollCue();
+}).observe($('timeline'));
+
+/* Problems sit beside the editor on a wide screen (the right column, where the dry run would be
+ * when there are errors) and right under it on a narrow one. */
+const wide = matchMedia('(min-width: 1100px)');
+function placeProblems() {
+  const card = $('problems-card');
+  if (wide.matches) $('right-pane').prepend(card);
+  else $('payload-card').after(card);
+}
+wide.addEventListener('change', placeProblems);
+placeProblems();
 
 function renderMessages(trace) {
   const runs = trace.runs ?? [];
@@ -245,8 +284,10 @@ function renderMessages(trace) {
       h('div', { class: 'message-head' },
         h('span', { class: 'envelope', text: '✉' }),
         h('code', { class: 'template', text: String(m.template ?? '—') }),
-        h('span', { class: 'arrow', text: '→' }),
-        h('span', { class: 'recipient', text: typeof m.recipient === 'string' ? m.recipient : pretty(m.recipient) }),
+        // The arrow wraps with its recipient, never alone at the end of a line.
+        h('span', { class: 'to' },
+          h('span', { class: 'arrow', text: '→' }),
+          h('span', { class: 'recipient', text: typeof m.recipient === 'string' ? m.recipient : pretty(m.recipient) })),
         m.brand ? h('span', { class: 'tag', text: `brand ${m.brand}` }) : null,
         m.list ? h('span', { class: 'tag', text: `list ${m.list}` }) : null),
       h('div', { class: 'message-meta' }, h('span', { text: String(m.at ?? '') }), link),
@@ -275,7 +316,10 @@ function showStep(sel) {
     ['started', step.startedAt ?? '—'],
     ['finished', step.finishedAt ?? '—'],
     s !== null && f !== null ? ['took', f > s ? `${formatDuration(f - s)} (virtual)` : 'no virtual time'] : null,
-    ['run', `${run.runId} · ${run.status}`],
+    ['pointer', h('code', { text: stepPath(sel[1]) })],
+    ['run', `Run ${sel[0] + 1} · ${run.status}`],
+    // Whole or cut with an ellipsis, never broken mid-id; the title and a copy hold all of it.
+    ['run id', h('code', { class: 'run-id-full', title: String(run.runId), text: String(run.runId) })],
   ].filter(Boolean);
   host.replaceChildren(...[
     h('dl', { class: 'kv' }, ...rows.flatMap(([k, v]) => [h('dt', { text: k }), h('dd', {}, v)])),

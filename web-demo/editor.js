@@ -52,10 +52,13 @@ export class Editor {
 
   get value() { return this.textarea.value; }
 
-  /** Replaces the text (examples), keeping undo history where the browser allows it. */
+  /** Replaces the text (examples): shown from its first line and column, the caret at the start. */
   set value(text) {
-    this.textarea.value = text;
-    this.textarea.scrollTop = 0;
+    const t = this.textarea;
+    t.value = text;
+    t.setSelectionRange(0, 0);
+    t.scrollTop = 0;
+    t.scrollLeft = 0;
     this.renderGutter();
   }
 
@@ -81,6 +84,8 @@ export class Editor {
       }
       this.lines.replaceChildren(frag);
       this.lineCount = count;
+      // The editor's height follows its text up to a cap (style.css), so what is below stays near.
+      this.host.style.setProperty('--lines', String(count));
       this.applyMarks();
     }
     this.syncScroll();

@@ -3,10 +3,16 @@
  * step, on a compressed virtual-time axis. Every distinct instant gets room for the instant
  * steps that happen at it, and the gap to the next instant grows with the log of its length,
  * so a one-second step and a one-day delay are both readable; long gaps are drawn as bands
- * labelled with their real length.
+ * labelled with their real length. The run labels are a separate SVG that stays put (CSS sticky)
+ * while the steps scroll sideways inside the card.
  */
+import { stepName, stepPath } from './numbering.js';
+
 const NS = 'http://www.w3.org/2000/svg';
 const LABEL_W = 200;
+/** Run labels on a phone: title, short id and status stacked in a narrower column. */
+const LABEL_W_NARROW = 120;
+const NARROW_BELOW = 560;
 const TOP = 46;
 const ROW_H = 62;
 const SLOT_W = 66;
@@ -72,7 +78,7 @@ const shortId = (id) => (typeof id === 'string' && id.length > 14 ? `${id.slice(
  * Computes the layout: the x of every step and every instant. Exported for tests.
  * @param {any} trace
  */
-export function layout(trace, { fit = 0 } = {}) {
+export function layout(trace, { fit = 0, labelW = LABEL_W } = {}) {
   const runs = Array.isArray(trace?.runs) ? trace.runs : [];
   const times = new Set();
   /** per run: Map time -> number of instant steps at that time */
@@ -110,9 +116,9 @@ export function layout(trace, { fit = 0 } = {}) {
   const slotW = Math.min(120, Math.max(SLOT_W, longest * 6.4 + 14));
   // Stretch (or squeeze, down to 0.6x) the gaps, never the slots, to fill `fit` pixels.
   const natural = anchors.slice(1).reduce((sum, t, k) => sum + gapWidth(t - anchors[k]), 0);
-  const fixed = LABEL_W + LEFT_PAD + slotsAt.reduce((a, b) => a + b, 0) * slotW;
+  const fixed = labelW + LEFT_PAD + slotsAt.reduce((a, b) => a + b, 0) * slotW;
   const stretch = natural > 0 && fit > 0 ? Math.min(6, Math.max(0.6, (fit - fixed) / natural)) : 1;
-  let x = LABEL_W + LEFT_PAD;
+  let x = labelW + LEFT_PAD;
   anchors.forEach((t, k) => {
     if (k > 0) {
       const gap = t - anchors[k - 1];
@@ -124,7 +130,7 @@ export function layout(trace, { fit = 0 } = {}) {
     x += slotsAt[k] * slotW;
     xOut.set(t, x);
   });
-  return { runs, anchors, xIn, xOut, gaps, width: x, perRun, slotW };
+  return { runs, anchors, xIn, xOut, gaps, width: x, perRun, slotW, labelW };
 }
 
 /**
@@ -134,14 +140,20 @@ export function layout(trace, { fit = 0 } = {}) {
  * @param {{ onSelect?: (runIndex: number, stepIndex: number) => void, selected?: [number, number] | null }} [options]
  */
 export function renderTimeline(svgHost, trace, { onSelect, selected } = {}) {
-  const available = Math.max(640, (svgHost.clientWidth || 0) - 2);
-  const { runs, anchors, xIn, xOut, gaps, width: contentWidth, slotW } = layout(trace, { fit: available - RIGHT_PAD });
+  const hostWidth = svgHost.clientWidth || 0;
+  const narrow = hostWidth > 0 && hostWidth < NARROW_BELOW;
+  const available = Math.max(640, hostWidth - 2);
+  const { runs, anchors, xIn, xOut, gaps, width: contentWidth, slotW, labelW } =
+    layout(trace, { fit: available - RIGHT_PAD, labelW: narrow ? LABEL_W_NARROW : LABEL_W });
   const width = Math.max(contentWidth + RIGHT_PAD, available);
   const height = TOP + Math.max(1, runs.length) * ROW_H + 12;
+  // The steps' SVG keeps the whole coordinate system and shows it from x = labelW on.
   const svg = el('svg', {
-    width, height, viewBox: `0 0 ${width} ${height}`, class: 'timeline', role: 'img',
+    width: width - labelW, height, viewBox: `${labelW} 0 ${width - labelW} ${height}`, class: 'timeline', role: 'img',
     'aria-label': `Dry-run timeline: ${runs.length} run(s)`,
   });
+  const labels = el('svg', { width: labelW, height, viewBox: `0 0 ${labelW} ${height}`, class: 'timeline-labels', 'aria-hidden': 'true' });
+  el('rect', { x: 0, y: 0, width: labelW, height, class: 'row' }, labels); // opaque over the scrolled axis
 
   const defs = el('defs', {}, svg);
   const hatch = el('pattern', { id: 'wait-hatch', width: 7, height: 7, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' }, defs);
@@ -156,28 +168,34 @@ export function renderTimeline(svgHost, trace, { onSelect, selected } = {}) {
   runs.forEach((run, r) => {
     const y = TOP + r * ROW_H;
     el('rect', { x: 0, y, width, height: ROW_H, class: r % 2 ? 'row row-odd' : 'row' }, svg);
-    const label = el('g', { class: 'run-label' }, svg);
-    const name = run.templateId ? ` · ${String(run.templateId).slice(0, 16)}${String(run.templateId).length > 16 ? '…' : ''}` : '';
-    text(label, 14, y + 24, `Run ${r + 1}${name}`, 'run-title', 'start');
-    text(label, 14, y + 42, shortId(run.runId), 'run-id', 'start');
+    el('rect', { x: 0, y, width: labelW, height: ROW_H, class: r % 2 ? 'row row-odd' : 'row' }, labels);
+    const label = el('g', { class: 'run-label' }, labels);
+    const title = `Run ${r + 1}${run.templateId ? ` · ${run.templateId}` : ''}`;
+    const room = Math.floor((labelW - 22) / 7.4); // characters of .run-title that fit the column
     const status = String(run.status ?? '');
     const badge = el('g', { class: `badge status-${status.toLowerCase().replace(/\s+/g, '-')}` }, label);
     const bw = 8 + status.length * 6.6;
-    el('rect', { x: LABEL_W - bw - 10, y: y + 30, width: bw, height: 17, rx: 8.5 }, badge);
-    text(badge, LABEL_W - bw / 2 - 10, y + 42.5, status, 'badge-text');
-    const title = el('title', {}, label);
-    title.textContent = `${run.runId}\nstatus ${status}\ninvoked ${run.invokedAt}` +
+    text(label, 14, y + (narrow ? 19 : 24), title.length > room ? `${title.slice(0, room - 1)}…` : title, 'run-title', 'start');
+    text(label, 14, y + (narrow ? 34 : 42), shortId(run.runId), 'run-id', 'start');
+    // Wide: the badge right-aligned beside the id; narrow: under it.
+    const bx = narrow ? 12 : labelW - bw - 10;
+    const by = narrow ? y + 40 : y + 30;
+    el('rect', { x: bx, y: by, width: bw, height: 17, rx: 8.5 }, badge);
+    text(badge, bx + bw / 2, by + 12.5, status, 'badge-text');
+    const tip = el('title', {}, label);
+    tip.textContent = `${run.runId}\nstatus ${status}\ninvoked ${run.invokedAt}` +
       (run.cancelationToken ? `\ncancelation token ${run.cancelationToken}` : '') +
       (run.templateId ? `\ntemplate ${run.templateId}` : '') + (run.parentRunId ? `\nchild of ${run.parentRunId}` : '');
   });
-  el('line', { x1: LABEL_W, y1: TOP - 6, x2: LABEL_W, y2: height, class: 'label-rule' }, svg);
+  el('line', { x1: labelW - 0.5, y1: 0, x2: labelW - 0.5, y2: height, class: 'label-rule' }, labels);
 
   // Compressed gaps: a band with the real length.
   const axis = el('g', { class: 'axis' }, svg);
   for (const g of gaps) {
     if (g.ms >= 60_000) {
       el('rect', { x: g.from + 3, y: TOP - 4, width: Math.max(0, g.to - g.from - 6), height: height - TOP, class: 'gap-band' }, svg);
-      text(axis, (g.from + g.to) / 2, TOP - 10, `+${formatDuration(g.ms)}`, 'gap-label');
+      // The label above the break marks, clear of them and of the clock labels at the top.
+      text(axis, (g.from + g.to) / 2, TOP - 15, `+${formatDuration(g.ms)}`, 'gap-label');
       const mid = (g.from + g.to) / 2;
       el('path', { d: `M${mid - 5} ${TOP - 2} l4 -6 M${mid + 1} ${TOP - 2} l4 -6`, class: 'gap-break' }, axis);
     }
@@ -208,7 +226,7 @@ export function renderTimeline(svgHost, trace, { onSelect, selected } = {}) {
     const steps = run.steps ?? [];
     const used = new Map();
     const inv = toMs(run.invokedAt);
-    let lastX = inv !== null ? xIn.get(inv) : LABEL_W + LEFT_PAD;
+    let lastX = inv !== null ? xIn.get(inv) : labelW + LEFT_PAD;
     const firstX = lastX;
     let firstStepX = null;
     const drawn = [];
@@ -219,7 +237,8 @@ export function renderTimeline(svgHost, trace, { onSelect, selected } = {}) {
       const cls = `step status-${status.toLowerCase().replace(/\s+/g, '-')} action-${String(step.action ?? '').replace(/[^\w-]/g, '')}`;
       const g = el('g', { class: cls, tabindex: 0, role: 'button', 'data-run': r, 'data-step': s }, null);
       const tip = el('title', {}, g);
-      tip.textContent = `#${s} ${step.action}${step.ref ? ` (${step.ref})` : ''}: ${status}` +
+      // Humans count from 1: step 1 is /automation/steps/0.
+      tip.textContent = `${stepName(s)} · ${step.action}${step.ref ? ` (${step.ref})` : ''}: ${status}\n${stepPath(s)}` +
         (start !== null ? `\nstarted ${step.startedAt}` : '') + (finish !== null ? `\nfinished ${step.finishedAt}` : '') +
         (Array.isArray(step.notes) && step.notes.length ? `\n${step.notes.join('\n')}` : '');
       if (start === null) {
@@ -316,13 +335,16 @@ export function renderTimeline(svgHost, trace, { onSelect, selected } = {}) {
       svg.insertBefore(link, svg.querySelector('g.step'));
     }
   }
-  if (!runs.length) text(svg, width / 2, TOP + 30, 'No runs', 'empty-label');
+  if (!runs.length) text(svg, (labelW + width) / 2, TOP + 30, 'No runs', 'empty-label');
   if (maxX + 24 > width) {
-    svg.setAttribute('width', String(maxX + 24));
-    svg.setAttribute('viewBox', `0 0 ${maxX + 24} ${height}`);
+    svg.setAttribute('width', String(maxX + 24 - labelW));
+    svg.setAttribute('viewBox', `${labelW} 0 ${maxX + 24 - labelW} ${height}`);
     svg.querySelectorAll('rect.row').forEach((row) => row.setAttribute('width', String(maxX + 24)));
   }
-  svgHost.replaceChildren(svg);
+  const strip = document.createElement('div');
+  strip.className = 'timeline-strip';
+  strip.append(labels, svg);
+  svgHost.replaceChildren(strip);
   return svg;
 }
 

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { offsetOf } from '../../../web-demo/editor.js';
 import { formatDuration, gapWidth, layout } from '../../../web-demo/timeline.js';
 import { parseArgs, resolvePath } from '../../../web-demo/server.mjs';
+import { placeName, stepName, stepPath } from '../../../web-demo/numbering.js';
 
 test('offsetOf turns the package\'s line:column (code points) into a string index, clamped to the line', () => {
   const text = '{\n  "a": [1, {"b~/c": "x"}],\n  "d": null\n}';
@@ -60,4 +61,16 @@ test('the server only serves its mounts', () => {
   assert.deepEqual(parseArgs(['--port=9000', '--host', '0.0.0.0'], {}), { port: 9000, host: '0.0.0.0' });
   assert.equal(parseArgs([], { PORT: '1234' }).port, 1234);
   assert.throws(() => parseArgs(['--port', 'x'], {}));
+});
+
+test('one numbering for humans: step 1 is /automation/steps/0', () => {
+  assert.equal(stepName(0), 'Step 1');
+  assert.equal(stepPath(0), '/automation/steps/0');
+  assert.equal(placeName('/automation/steps/0/until'), 'step 1');
+  assert.equal(placeName('/automation/steps/11'), 'step 12');
+  assert.equal(placeName('/invocations/1/request/automation/steps/2/template'), 'invocation 2 · step 3');
+  assert.equal(placeName('/invocations/0/at'), 'invocation 1');
+  assert.equal(placeName('/automation/steps'), null, 'the list itself is no step');
+  assert.equal(placeName('/recipient'), null);
+  assert.equal(placeName(''), null);
 });

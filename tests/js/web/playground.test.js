@@ -3,31 +3,36 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { access, copyFile, mkdir } from 'node:fs/promises';
+import { copyFile, mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { startServer, CSP } from '../../../web-demo/server.mjs';
+import { chromiumForTests } from '../../runtime/browser-page.js';
 
 const root = new URL('../../../', import.meta.url);
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const chromium = chromiumForTests();
+const skip = chromium.missing ? 'no Chromium (scripts/bootstrap.sh installs it)' : false;
 
-const haveChromium = await access(CHROMIUM).then(() => true, () => false);
-const skip = haveChromium ? false : `${CHROMIUM} is not installed (scripts/bootstrap.sh installs it)`;
+/** The two screens the page is checked on; each test's screenshot goes to tests/artifacts/ (and docs/). */
+const SCREENS = [
+  { name: 'phone', viewport: { width: 390, height: 844 }, shot: 'playground-mobile.png' },
+  { name: 'desktop', viewport: { width: 1366, height: 768 }, shot: 'playground.png' },
+];
 
 let server;
-let browser;
-let page;
 const consoleErrors = [];
-const cspViolations = [];
 
 before(async () => {
   server = await startServer({ port: 0 });
-  if (skip) return;
-  const { chromium } = await import('playwright-core');
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1100 }, deviceScaleFactor: 1 });
-  page = await context.newPage();
+});
+
+after(async () => {
+  await server?.close();
+});
+
+/** A fresh page at `viewport` that records console errors and CSP violations. */
+async function openPage(viewport) {
+  const context = await chromium.browser().newContext({ viewport, deviceScaleFactor: 1 });
+  const page = await context.newPage();
   page.on('console', (m) => {
     if (m.type() === 'error') consoleErrors.push(m.text());
   });
@@ -37,12 +42,16 @@ before(async () => {
       (window.__csp ??= []).push(`${e.violatedDirective} ${e.blockedURI}`);
     });
   });
-});
+  await page.goto(server.url);
+  await page.waitForFunction(() => document.body.dataset.ready, null, { timeout: 30_000 });
+  assert.equal(await page.evaluate(() => document.body.dataset.ready), 'true', 'the wasm module loaded');
+  return page;
+}
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+async function loadExample(page, id) {
+  await page.selectOption('#examples', id);
+  await page.waitForFunction((want) => document.body.dataset.example === want, id);
+}
 
 test('the server maps the page and the package, with CSP and application/wasm', async () => {
   const index = await fetch(server.url);
@@ -91,9 +100,7 @@ test('scripts/start.mjs starts on port 0 and prints the URL first', async () => 
 });
 
 test('playground in Chromium: validation with line:column, delay-then-cancel waterfall, no console errors or CSP violations', { skip, timeout: 300_000 }, async (t) => {
-  await page.goto(server.url);
-  await page.waitForFunction(() => document.body.dataset.ready, null, { timeout: 30_000 });
-  assert.equal(await page.evaluate(() => document.body.dataset.ready), 'true', 'the wasm module loaded');
+  const page = await openPage({ width: 1366, height: 900 });
   // The seed example is loaded first: valid (a warning about its offset-less `until`), dry-run.
   await page.waitForSelector('#timeline svg.timeline');
   assert.equal(await page.locator('#problems li.problem.error').count(), 0);
@@ -230,20 +237,178 @@ test('playground in Chromium: validation with line:column, delay-then-cancel wat
     }
   });
 
-  await t.test('screenshot (tests/artifacts/playground.png)', async () => {
-    await page.evaluate(() => { document.getElementById('invoke-panel').open = false; });
-    await page.selectOption('#examples', 'delay-then-cancel');
-    await page.waitForFunction(() => document.body.dataset.example === 'delay-then-cancel');
-    await page.locator('#timeline g.step.action-delay').first().click();
-    await page.waitForSelector('#step-details .io pre');
-    const artifacts = new URL('tests/artifacts/', root);
-    await mkdir(artifacts, { recursive: true });
-    const file = fileURLToPath(new URL('playground.png', artifacts));
-    await page.screenshot({ path: file, fullPage: true });
-    if (process.env.CAW_UPDATE_SCREENSHOT === '1') await copyFile(file, fileURLToPath(new URL('docs/playground.png', root)));
-  });
-
   const csp = await page.evaluate(() => window.__csp ?? []);
   assert.deepEqual(csp, [], 'no CSP violations');
   assert.deepEqual(consoleErrors, [], 'no console errors');
+  await page.context().close();
 });
+
+/** Each error-making edit of the delay-then-cancel scenario, spread over both invocations. */
+const BREAKS = [
+  ['"duration": "1 day"', '"duration": 5'],
+  ['"template": "cart-reminder"', '"template": 5'],
+  ['"cancelation_token": "cart-abandoned--A-1001" }', '"cancelation_token": 7 }'],
+  ['"template": "order-confirmation"', '"template": []'],
+];
+
+/** Whether two DOMRect-like boxes overlap. */
+const overlap = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+for (const screen of SCREENS) {
+  test(`playground at ${screen.viewport.width} px: no sideways page scroll, a scrolling timeline with sticky labels, every problem reachable`, { skip, timeout: 300_000 }, async (t) => {
+    const page = await openPage(screen.viewport);
+    const pageWidth = () => page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: innerWidth }));
+    await loadExample(page, 'delay-then-cancel');
+
+    await t.test('the page is never wider than the screen', async () => {
+      const { scroll, inner } = await pageWidth();
+      assert.ok(scroll <= inner, `page ${scroll} px wide in a ${inner} px viewport`);
+      if (screen.viewport.width < 400) { // the narrowest phone the page supports
+        await page.setViewportSize({ width: 360, height: screen.viewport.height });
+        await page.waitForFunction(() => innerWidth === 360);
+        const narrow = await pageWidth();
+        assert.ok(narrow.scroll <= narrow.inner, `page ${narrow.scroll} px wide in a 360 px viewport`);
+        await page.setViewportSize(screen.viewport);
+        await loadExample(page, 'seed-example');
+        await loadExample(page, 'delay-then-cancel'); // redrawn at the width it is shown at
+      }
+    });
+
+    await t.test('the timeline scrolls inside its card, run labels stay put, a cue says there is more', async () => {
+      const measure = () => page.evaluate(() => {
+        const host = document.getElementById('timeline');
+        const box = (e) => { const r = e.getBoundingClientRect(); return { left: r.left, right: r.right, top: r.top, bottom: r.bottom }; };
+        const cue = document.getElementById('timeline-cue');
+        return {
+          host: box(host), card: box(host.closest('.card')), scrollable: host.scrollWidth > host.clientWidth + 1,
+          labels: [...host.querySelectorAll('.run-label')].map(box),
+          steps: [...host.querySelectorAll('g.step')].map(box),
+          cue: cue !== null && cue.checkVisibility({ visibilityProperty: true, opacityProperty: true }),
+        };
+      });
+      const before = await measure();
+      assert.ok(before.card.right <= screen.viewport.width, 'the dry-run card fits the screen');
+      assert.equal(before.labels.length, 2);
+      if (screen.viewport.width < 800) assert.ok(before.scrollable, 'a phone scrolls the timeline inside its card');
+      assert.equal(before.cue, before.scrollable, before.scrollable ? 'a scroll cue shows' : 'no scroll cue when all fits');
+      await page.evaluate(() => { const h = document.getElementById('timeline'); h.scrollLeft = h.scrollWidth; });
+      await page.waitForFunction(() => { const h = document.getElementById('timeline'); return h.scrollLeft + h.clientWidth >= h.scrollWidth - 1; });
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))); // scroll events delivered
+      const after = await measure();
+      for (const [i, label] of after.labels.entries()) {
+        assert.ok(Math.abs(label.left - before.labels[i].left) < 1, `run ${i + 1}'s label stayed (${before.labels[i].left} -> ${label.left})`);
+        assert.ok(label.left >= after.host.left && label.right <= after.host.right, `run ${i + 1}'s label is inside the card`);
+      }
+      const last = Math.max(...after.steps.map((s) => s.right));
+      assert.ok(last <= after.host.right, `the last step (right ${last}) comes into view (card right ${after.host.right})`);
+      if (before.scrollable) assert.equal(after.cue, false, 'scrolled to the end: the cue goes');
+      await page.evaluate(() => { document.getElementById('timeline').scrollLeft = 0; });
+    });
+
+    await t.test('switching examples shows the new one from its first column and line', async () => {
+      const scrolled = await page.evaluate(() => {
+        const t = /** @type {HTMLTextAreaElement} */ (document.getElementById('payload'));
+        t.scrollLeft = t.scrollWidth;
+        t.scrollTop = t.scrollHeight;
+        return { left: t.scrollLeft, top: t.scrollTop };
+      });
+      assert.ok(scrolled.left > 0 && scrolled.top > 0, JSON.stringify(scrolled));
+      await loadExample(page, 'seed-example');
+      const now = await page.evaluate(() => {
+        const t = /** @type {HTMLTextAreaElement} */ (document.getElementById('payload'));
+        return { left: t.scrollLeft, top: t.scrollTop };
+      });
+      assert.deepEqual(now, { left: 0, top: 0 });
+    });
+
+    await t.test('the seed example: the gap label clears the axis break, one numbering, the run id on one line, the arrow before its recipient', async () => {
+      const flaws = await page.evaluate(() => {
+        const boxes = (sel) => [...document.querySelectorAll(sel)].map((e) => e.getBoundingClientRect());
+        // The line boxes the text of `node` is laid out in.
+        const lines = (node) => {
+          const tops = new Set();
+          const walk = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+          for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+            const range = document.createRange();
+            range.selectNodeContents(n);
+            for (const r of range.getClientRects()) if (r.width > 0) tops.add(Math.round(r.top));
+          }
+          return tops.size;
+        };
+        const runDd = [...document.querySelectorAll('#step-details dd')].find((dd) => /^\d-[0-9a-f]{8}-/.test(dd.textContent));
+        const arrow = document.querySelector('#messages .arrow')?.getBoundingClientRect();
+        const recipient = document.querySelector('#messages .recipient')?.getBoundingClientRect();
+        return {
+          gapLabels: boxes('#timeline .gap-label'),
+          others: [...boxes('#timeline .gap-break'), ...boxes('#timeline .tick-label'), ...boxes('#timeline .step-label')],
+          runIdLines: runDd ? lines(runDd) : 0,
+          arrowTop: arrow?.top, recipientTop: recipient?.top, arrowRight: arrow?.right, recipientLeft: recipient?.left,
+          stepTitle: document.getElementById('step-title').textContent,
+          tip: document.querySelector('#timeline g.step[data-run="0"][data-step="0"] title')?.textContent ?? '',
+          problem: document.querySelector('#problems li.problem')?.innerText ?? '',
+        };
+      });
+      assert.equal(flaws.gapLabels.length, 1, 'the seed example has one compressed gap');
+      for (const other of flaws.others) assert.ok(!overlap(flaws.gapLabels[0], other), `the gap label overlaps ${JSON.stringify(other)}`);
+      assert.equal(flaws.runIdLines, 1, 'the run id is not broken over lines');
+      assert.ok(Math.abs(flaws.arrowTop - flaws.recipientTop) < 6 && flaws.arrowRight <= flaws.recipientLeft, 'the arrow sits right before the recipient');
+      // One numbering: step 1 is /automation/steps/0 in the step panel, the timeline and the problems.
+      assert.match(flaws.stepTitle, /^Run 1 · step 1 · delay$/);
+      assert.match(flaws.tip, /^Step 1 · delay/);
+      assert.match(flaws.problem, /\/automation\/steps\/0\/until/);
+      assert.match(flaws.problem, /\bstep 1\b/);
+    });
+
+    await t.test('with several errors every problem is reachable and takes the caret to its line', async () => {
+      await loadExample(page, 'delay-then-cancel');
+      let payload = await page.inputValue('#payload');
+      for (const [from, to] of BREAKS) payload = payload.replace(from, to);
+      await page.fill('#payload', payload);
+      await page.waitForFunction((n) => document.querySelectorAll('#problems li.problem.error').length >= n, BREAKS.length);
+      const rows = page.locator('#problems li.problem.error');
+      const count = await rows.count();
+      if (screen.viewport.width >= 1100) {
+        // Beside the editor: the first three problems are on screen without scrolling the page.
+        await page.evaluate(() => window.scrollTo(0, 0));
+        const bottoms = await rows.evaluateAll((els) => els.slice(0, 3).map((e) => e.getBoundingClientRect().bottom));
+        for (const [i, bottom] of bottoms.entries()) assert.ok(bottom <= screen.viewport.height, `problem ${i + 1} ends at ${bottom}, below the fold`);
+      }
+      for (let i = 0; i < count; i++) {
+        const row = rows.nth(i);
+        await row.scrollIntoViewIfNeeded();
+        const seen = await row.evaluate((e) => {
+          const r = e.getBoundingClientRect();
+          const hit = document.elementFromPoint(r.left + r.width / 2, r.top + Math.min(r.height / 2, 12));
+          return { onScreen: r.top >= -1 && r.bottom <= innerHeight + 1, hit: e.contains(hit) };
+        });
+        assert.ok(seen.onScreen && seen.hit, `problem ${i + 1} can be brought into view: ${JSON.stringify(seen)}`);
+        const line = Number(await row.getAttribute('data-line'));
+        await row.click();
+        const caret = await page.evaluate(() => {
+          const t = /** @type {HTMLTextAreaElement} */ (document.getElementById('payload'));
+          return { line: t.value.slice(0, t.selectionStart).split('\n').length, focused: document.activeElement === t };
+        });
+        assert.deepEqual(caret, { line, focused: true }, `problem ${i + 1}`);
+      }
+      assert.deepEqual(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), true, 'no sideways scroll with problems shown');
+    });
+
+    await t.test(`screenshot (tests/artifacts/${screen.shot})`, async () => {
+      await loadExample(page, 'delay-then-cancel');
+      await page.locator('#timeline g.step.action-delay').first().click();
+      await page.waitForSelector('#step-details .io pre');
+      await page.evaluate(() => { document.getElementById('timeline').scrollLeft = 0; window.scrollTo(0, 0); }); // the click scrolled to the bar
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      const artifacts = new URL('tests/artifacts/', root);
+      await mkdir(artifacts, { recursive: true });
+      const file = fileURLToPath(new URL(screen.shot, artifacts));
+      await page.screenshot({ path: file, fullPage: true });
+      // `CAW_UPDATE_SCREENSHOT=1 node --test tests/js/web/playground.test.js` refreshes the README's pictures.
+      if (process.env.CAW_UPDATE_SCREENSHOT === '1') await copyFile(file, fileURLToPath(new URL(`docs/${screen.shot}`, root)));
+    });
+
+    assert.deepEqual(await page.evaluate(() => window.__csp ?? []), [], 'no CSP violations');
+    assert.deepEqual(consoleErrors, [], 'no console errors');
+    await page.context().close();
+  });
+}
