@@ -62,9 +62,9 @@ test('validate: a missing file or a bad --level is one line and exit 2', async (
   r = await runCli(['validate', '--level', 'strict', SEED]);
   assert.equal(r.code, 2);
   assertOneLine(assert, r.stderr, '--level');
-  r = await runCli(['validate', SEED, SEED]);
+  r = await runCli(['validate', SEED, '/no/such/other.json']);
   assert.equal(r.code, 2);
-  assertOneLine(assert, r.stderr);
+  assertOneLine(assert, r.stderr, '/no/such/other.json', 'no such file');
   r = await runCli(['validate', fixture('scenarios')]);
   assert.equal(r.code, 2);
   assertOneLine(assert, r.stderr, 'is a directory');
@@ -111,4 +111,51 @@ test('validate: a dry-run scenario is checked as dry-run reads it, every problem
     assert.equal(r.code, 2);
     assertOneLine(assert, r.stderr, '--level schema');
   });
+});
+
+test('validate: several files and patterns, one report each, a total; exit 1 when one is invalid', async () => {
+  // Quoted patterns, as a CI step or a shell without globstar passes them: the CLI expands them.
+  let r = await runCli(['validate', fixture('valid/s*.json'), SEED]);
+  assert.equal(r.code, 0, r.stderr);
+  const names = [...r.stdout.matchAll(/^✔ (.+): valid/gm)].map((m) => m[1].replace(/.*fixtures\//, ''));
+  assert.deepEqual(names, ['valid/sdk-all-params.json', 'valid/seed-example.json', 'valid/semantics-examples.json'], 'sorted, each file once');
+  assert.match(r.stdout, /^3 files: 3 valid, 0 invalid \(0 errors, \d+ warnings\)$/m);
+  r = await runCli(['validate', fixture('**/delay.*.json'), fixture('valid/seed-example.json')]);
+  assert.equal(r.code, 1);
+  assert.match(r.stdout, /^6 files: 1 valid, 5 invalid \(\d+ errors, \d+ warnings?\)$/m);
+  r = await runCli(['validate', fixture('valid/*.nothing')]);
+  assert.equal(r.code, 2);
+  assertOneLine(assert, r.stderr, 'no file matches');
+});
+
+test('validate --format json: one file its report, several { valid, files }; --json is the alias', async () => {
+  let r = await runCli(['validate', '--format', 'json', INVALID]);
+  assert.equal(r.code, 1);
+  assert.equal(JSON.parse(r.stdout).valid, false);
+  assert.equal(JSON.parse(r.stdout).files, undefined);
+  r = await runCli(['validate', '--json', INVALID, SEED]);
+  assert.equal(r.code, 1);
+  const out = JSON.parse(r.stdout);
+  assert.equal(out.valid, false);
+  assert.deepEqual(out.files.map((f) => [f.file, f.valid]), [[INVALID, false], [SEED, true]]);
+  assert.ok(out.files[0].errors.length > 0);
+  r = await runCli(['validate', '--json', '--format', 'github', SEED]);
+  assert.equal(r.code, 2);
+  assertOneLine(assert, r.stderr, '--json');
+  r = await runCli(['validate', '--format', 'xml', SEED]);
+  assert.equal(r.code, 2);
+  assertOneLine(assert, r.stderr, '--format', 'github');
+});
+
+test('validate --format github: a workflow command per problem, located, then the total; exit codes unchanged', async () => {
+  let r = await runCli(['validate', '--format', 'github', INVALID, SEED]);
+  assert.equal(r.code, 1);
+  const lines = r.stdout.trimEnd().split('\n');
+  assert.match(lines[0], /^::error file=[^,]*invalid-body\.json,line=4,col=\d+,title=delay\.duration\.iso8601::\/automation\/steps\/0\/duration: .*PT5M/);
+  assert.ok(lines.some((l) => /^::error file=[^,]*invalid-body\.json,line=\d+,col=\d+,title=send\.recipient\.missing::/.test(l)));
+  assert.ok(lines.some((l) => /^::warning file=[^,]*seed-example\.json,line=14,col=18,title=delay\.until\.no_offset::/.test(l)));
+  assert.match(lines.at(-1), /^2 files: 1 valid, 1 invalid/);
+  r = await runCli(['validate', '--format', 'github', fixture('valid/sdk-all-params.json')]);
+  assert.equal(r.code, 0);
+  assert.equal(r.stdout, '1 file: 1 valid, 0 invalid (0 errors, 0 warnings)\n');
 });
