@@ -6,6 +6,7 @@
 import { CliError, EXIT } from './errors.js';
 import { readFileOrFail, readInput } from './input.js';
 import { loadLibrary, requireExport } from './library.js';
+import { inputKind, kindHint } from './input-kind.js';
 import { formatReport } from './report-format.js';
 import { formatTimeline } from './timeline.js';
 
@@ -17,13 +18,17 @@ Runs an invoke body, or a scenario { now, seed?, fixtures?, invocations: [{ at?,
 | { at?, templateId, request }] }, on a virtual clock: nothing is sent and nothing waits.
 
 Options:
-  --now <ISO>        the virtual time the first invocation happens (default: the scenario's,
-                     else the current time)
+  --now <ISO>        the virtual time the clock starts at, instead of the scenario's "now"
+                     (default: the scenario's, else 2024-01-01T00:00:00Z: fixed, so that
+                     the same input gives the same trace; never the current time)
   --seed <N>         seed of the run-id generator (same input and seed, same trace)
   --fixtures <file>  JSON { profiles, lists, templates, webhooks } added to the scenario's
                      (its ids win)
-  --json             print the whole trace as JSON
+  --json             print JSON: { "kind": "trace", ...the whole trace } when the input
+                     ran, { "kind": "report", valid, errors, warnings } when it was refused
   -h, --help         show this help
+
+Steps are numbered from 1: step 1 is /automation/steps/0.
 
 Exit status: 0 every run PROCESSED or CANCELED, 1 a run ended in ERROR or the input is
 invalid, 2 usage or I/O error.`;
@@ -59,6 +64,11 @@ export async function run({ values, positionals }, io) {
   if (values.fixtures !== undefined) runOptions.fixtures = await readFileOrFail(values.fixtures);
 
   const input = await readInput(positionals[0], io);
+  // A file given to the wrong place: said on stderr, beside the core's verdict.
+  const hints = [
+    kindHint(input.name, inputKind(input.bytes), 'scenario'),
+    values.fixtures === undefined ? null : kindHint(values.fixtures, inputKind(runOptions.fixtures), 'fixtures'),
+  ].filter(Boolean);
   const lib = await loadLibrary();
   const dryRun = requireExport(lib, 'dryRun');
   let trace;
@@ -68,14 +78,15 @@ export async function run({ values, positionals }, io) {
   } catch (err) {
     if (err instanceof lib.ValidationError) {
       const files = values.fixtures === undefined ? {} : { [FIXTURES_PATH]: values.fixtures };
-      if (values.json) io.stdout.write(JSON.stringify(err.report, null, 2) + '\n');
+      if (values.json) io.stdout.write(JSON.stringify({ kind: 'report', valid: err.report.valid, errors: err.report.errors, warnings: err.report.warnings }, null, 2) + '\n');
       else io.stdout.write(formatReport(input.name, err.report, io.style(io.stdout), files));
+      for (const h of hints) io.stderr.write(`courier-automations: hint: ${h}\n`);
       return EXIT.FAILED;
     }
     if (err instanceof TypeError || err instanceof RangeError) throw new CliError(`${input.name}: ${err.message}`, EXIT.FAILED);
     throw err;
   }
-  if (values.json) io.stdout.write(JSON.stringify(trace, null, 2) + '\n');
+  if (values.json) io.stdout.write(JSON.stringify({ kind: 'trace', ...trace }, null, 2) + '\n');
   else io.stdout.write(formatTimeline(trace, io.style(io.stdout)));
   const ok = (trace.runs ?? []).every((r) => r.status === 'PROCESSED' || r.status === 'CANCELED');
   return ok ? EXIT.OK : EXIT.FAILED;

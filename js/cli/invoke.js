@@ -7,6 +7,7 @@
 import { CliError, EXIT } from './errors.js';
 import { parseJsonOrFail, readInput } from './input.js';
 import { loadLibrary, requireExport } from './library.js';
+import { inputKind, kindHint } from './input-kind.js';
 import { formatReport } from './report-format.js';
 
 export const summary = 'validate a body, then start a real run through the client (COURIER_API_KEY)';
@@ -46,6 +47,9 @@ export async function run({ values, positionals }, io) {
   if (values.template !== undefined && values.template === '') throw new CliError('--template needs an automation template id');
 
   const input = await readInput(positionals[0], io);
+  // A scenario or a fixtures file is no body to send: say what to do instead of "automation is required".
+  const hint = kindHint(input.name, inputKind(input.bytes), 'body');
+  if (hint) throw new CliError(hint, EXIT.FAILED);
   const { AutomationsClient, ValidationError, APIError, CourierClientError } = await import('../client/index.js');
 
   let body;

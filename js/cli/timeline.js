@@ -3,9 +3,12 @@
  * per step, the messages a send would have sent beneath it, then one line per run's outcome.
  *
  *   2024-04-08T08:00:00.000Z  run 1  invoked  token delay-send--user-yes
- *   2024-04-08T08:00:00.000Z  run 1  #0 delay       PROCESSED  until 2024-04-08T08:09:10.123Z
- *   2024-04-08T08:09:10.123Z  run 1  #1 send        PROCESSED
+ *   2024-04-08T08:00:00.000Z  run 1  step 1 delay   PROCESSED  until 2024-04-08T08:09:10.123Z
+ *   2024-04-08T08:09:10.123Z  run 1  step 2 send    PROCESSED
  *                                      ✉ to user-yes  template 64TP…  data {"name":"Foo"}
+ *
+ * Steps and runs are numbered from 1 for humans, as in the playground: step 1 is
+ * /automation/steps/0 (the trace's `index` 0).
  */
 import { plural } from './report-format.js';
 
@@ -46,7 +49,7 @@ export function formatTimeline(trace, s) {
       const at = step.startedAt ?? null;
       // A step never reached goes after its run's last moment (e.g. the cancel that stopped it).
       if (at) last = step.finishedAt ?? at;
-      const head = `#${step.index} ${step.action}${step.ref ? ` (${step.ref})` : ''}`;
+      const head = `step ${step.index + 1} ${step.action}${step.ref ? ` (${step.ref})` : ''}`;
       /** @type {Array<string | { note: string }>} */
       const text = [`${time(at ?? null, s)}  ${who}  ${head.padEnd(22)} ${status(step.status, s)}${' '.repeat(Math.max(0, 13 - String(step.status).length))}  ${stepDetail(step, label)}`.trimEnd()];
       for (const m of messages.filter((m) => m.runId === run.runId && m.stepIndex === step.index)) {

@@ -8,6 +8,7 @@ import { expandPattern, isPattern } from './glob.js';
 import { readInput } from './input.js';
 import { loadLibrary, requireExport } from './library.js';
 import { formatGithub } from './github-format.js';
+import { inputKind, kindHint } from './input-kind.js';
 import { formatReport, plural } from './report-format.js';
 
 export const summary = 'check invoke bodies against the OpenAPI schema or Courier\'s real rules';
@@ -63,10 +64,14 @@ export async function run({ values, positionals }, io) {
   const lib = await loadLibrary();
   const results = [];
   for (const input of inputs) {
-    const report = isScenario(input.bytes)
+    const kind = inputKind(input.bytes);
+    const report = kind === 'scenario'
       ? await checkScenario(lib, input.bytes, level)
       : requireExport(lib, 'validate')(new Uint8Array(input.bytes), { level });
     results.push({ file: input.name, report });
+    // A fixtures file is neither a body nor a scenario: say so beside "automation is required".
+    const hint = report.valid ? null : kindHint(input.name, kind, 'body');
+    if (hint && kind === 'fixtures') io.stderr.write(`courier-automations: hint: ${hint}\n`);
   }
   const valid = results.every((r) => r.report.valid);
 
@@ -114,16 +119,6 @@ function totals(results) {
   const errors = results.reduce((n, r) => n + r.report.errors.length, 0);
   const warnings = results.reduce((n, r) => n + (r.report.warnings ?? []).length, 0);
   return `${plural(results.length, 'file')}: ${results.length - invalid} valid, ${invalid} invalid (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`;
-}
-
-/** A JSON object with `invocations` is a dry-run scenario (as the core tells them apart). */
-export function isScenario(bytes) {
-  try {
-    const value = JSON.parse(bytes.toString('utf8'));
-    return value !== null && typeof value === 'object' && !Array.isArray(value) && 'invocations' in value;
-  } catch {
-    return false; // malformed: the validator locates the syntax error
-  }
 }
 
 /**

@@ -9,7 +9,7 @@ test('dry-run: the seed example sends one message to user-yes after its delay, e
   const r = await runCli(['dry-run', SEED_SCENARIO]);
   assert.equal(r.code, 0, r.stderr + r.stdout);
   const lines = r.stdout.split('\n');
-  const send = lines.findIndex((l) => /#1 send\s+PROCESSED/.test(l));
+  const send = lines.findIndex((l) => /step 2 send\s+PROCESSED/.test(l));
   assert.ok(send > 0, r.stdout);
   assert.match(lines[send], /^2024-04-08T08:09:10\.123Z/);
   assert.match(lines[send + 1], /to user-yes\s+template 64TP5HKPFTM8VTK1Y75SJDQX9JK0\s+data \{"name":"Foo"\}/);
@@ -22,6 +22,7 @@ test('dry-run --json prints the trace; same scenario and seed, same bytes', asyn
   assert.equal(a.code, 0, a.stderr);
   assert.equal(a.stdout, b.stdout);
   const trace = JSON.parse(a.stdout);
+  assert.equal(trace.kind, 'trace');
   assert.equal(trace.runs.length, 1);
   assert.equal(trace.runs[0].status, 'PROCESSED');
   assert.match(trace.runs[0].runId, /^1-[0-9a-f]{8}-[0-9a-f]{24}$/);
@@ -48,7 +49,7 @@ test('dry-run: delay then cancel — run 1 CANCELED, nothing sent, exit 0', asyn
   assert.equal(r.code, 0, r.stderr + r.stdout);
   assert.match(r.stdout, /^run 1 +1-[0-9a-f]{8}-[0-9a-f]{24} +CANCELED$/m);
   assert.match(r.stdout, /^run 2 +1-[0-9a-f]{8}-[0-9a-f]{24} +PROCESSED$/m);
-  assert.match(r.stdout, /2024-04-08T09:00:00\.000Z +run 2 +#0 cancel +PROCESSED +token onboarding--user-yes/);
+  assert.match(r.stdout, /2024-04-08T09:00:00\.000Z +run 2 +step 1 cancel +PROCESSED +token onboarding--user-yes/);
   assert.match(r.stdout, /2 runs, 0 messages would be sent/);
   const json = JSON.parse((await runCli(['dry-run', '--json', CANCEL])).stdout);
   assert.deepEqual(json.runs.map((x) => x.status), ['CANCELED', 'PROCESSED']);
@@ -58,7 +59,7 @@ test('dry-run: delay then cancel — run 1 CANCELED, nothing sent, exit 0', asyn
 test('dry-run: a run that ends in ERROR exits 1', async () => {
   const r = await runCli(['dry-run', fixture('scenarios/unknown-list.json')]);
   assert.equal(r.code, 1, r.stderr + r.stdout);
-  assert.match(r.stdout, /#0 send-list +ERROR/);
+  assert.match(r.stdout, /step 1 send-list +ERROR/);
 });
 
 test('dry-run: an invalid body exits 1 with the located problems', async () => {
@@ -68,7 +69,33 @@ test('dry-run: an invalid body exits 1 with the located problems', async () => {
   assert.match(r.stdout, /invalid \(/);
   const j = await runCli(['dry-run', '--json', fixture('scenarios/invalid-body.json')]);
   assert.equal(j.code, 1);
+  // The kind tells a refused input from a run that went wrong (both exit 1).
+  assert.deepEqual(Object.keys(JSON.parse(j.stdout)), ['kind', 'valid', 'errors', 'warnings']);
+  assert.equal(JSON.parse(j.stdout).kind, 'report');
   assert.equal(JSON.parse(j.stdout).valid, false);
+  const e = await runCli(['dry-run', '--json', fixture('scenarios/unknown-list.json')]);
+  assert.equal(e.code, 1);
+  assert.equal(JSON.parse(e.stdout).kind, 'trace');
+});
+
+test('dry-run: without --now or a scenario "now", the clock starts at 2024-01-01T00:00:00Z, as --help says', async () => {
+  const r = await runCli(['dry-run', '--json', SEED]);
+  assert.equal(JSON.parse(r.stdout).runs[0].invokedAt, '2024-01-01T00:00:00.000Z');
+  const help = await runCli(['dry-run', '--help']);
+  assert.match(help.stdout.replace(/\s+/g, ' '), /default: the scenario's, else 2024-01-01T00:00:00Z/);
+  assert.doesNotMatch(help.stdout, /else the current time/);
+});
+
+test('dry-run: a fixtures file given as the scenario, or a scenario given as --fixtures, gets a hint', async () => {
+  let r = await runCli(['dry-run', fixture('scenarios/templates.fixtures.json')]);
+  assert.equal(r.code, 1);
+  assertOneLine(assert, r.stderr, 'looks like a fixtures file', '--fixtures');
+  r = await runCli(['dry-run', '--fixtures', CANCEL, SEED]);
+  assert.equal(r.code, 1);
+  assertOneLine(assert, r.stderr, 'looks like a dry-run scenario', 'not with --fixtures');
+  // A bare body is a scenario of one invocation: no hint.
+  r = await runCli(['dry-run', SEED]);
+  assert.equal(r.stderr, '');
 });
 
 test('dry-run --fixtures: a template invocation runs the fixture', async () => {

@@ -98,3 +98,13 @@ test('serve: fixtures the rules refuse are one line and exit 1', async () => {
     assertOneLine(assert, r.stderr, file, '/templates/broken/automation/steps');
   });
 });
+
+test('invoke: a scenario or a fixtures file is not sent; the hint names dry-run or --fixtures (exit 1)', async () => {
+  let r = await runCli(['invoke', '--base-url', 'http://127.0.0.1:9', fixture('scenarios/delay-then-cancel.json')], { env: { COURIER_API_KEY: 'test-key' } });
+  assert.equal(r.code, 1);
+  assertOneLine(assert, r.stderr, 'looks like a dry-run scenario', 'courier-automations dry-run');
+  assert.equal(r.stdout, '');
+  r = await runCli(['invoke', '--base-url', 'http://127.0.0.1:9', '--template', 'welcome-flow', fixture('scenarios/templates.fixtures.json')], { env: { COURIER_API_KEY: 'test-key' } });
+  assert.equal(r.code, 1);
+  assertOneLine(assert, r.stderr, 'looks like a fixtures file');
+});

@@ -159,3 +159,10 @@ test('validate --format github: a workflow command per problem, located, then th
   assert.equal(r.code, 0);
   assert.equal(r.stdout, '1 file: 1 valid, 0 invalid (0 errors, 0 warnings)\n');
 });
+
+test('validate: a fixtures file gets a hint on stderr beside the report', async () => {
+  const r = await runCli(['validate', fixture('scenarios/templates.fixtures.json')]);
+  assert.equal(r.code, 1);
+  assertOneLine(assert, r.stderr, 'looks like a fixtures file', 'dry-run');
+  assert.match(r.stdout, /\/automation/);
+});
