@@ -266,11 +266,15 @@ for (const screen of SCREENS) {
       if (screen.viewport.width < 400) { // the narrowest phone the page supports
         await page.setViewportSize({ width: 360, height: screen.viewport.height });
         await page.waitForFunction(() => innerWidth === 360);
-        const narrow = await pageWidth();
-        assert.ok(narrow.scroll <= narrow.inner, `page ${narrow.scroll} px wide in a 360 px viewport`);
+        const ids = await page.locator('#examples option').evaluateAll((os) => os.map((o) => o.value));
+        for (const id of [...ids, 'delay-then-cancel']) { // each with its step panel, messages and timeline
+          await loadExample(page, id);
+          const narrow = await pageWidth();
+          assert.ok(narrow.scroll <= narrow.inner, `${id}: page ${narrow.scroll} px wide in a 360 px viewport`);
+        }
         await page.setViewportSize(screen.viewport);
-        await loadExample(page, 'seed-example');
-        await loadExample(page, 'delay-then-cancel'); // redrawn at the width it is shown at
+        await page.waitForFunction((w) => innerWidth === w, screen.viewport.width);
+        await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))); // timeline redrawn
       }
     });
 
