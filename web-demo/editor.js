@@ -140,6 +140,9 @@ export class Editor {
       t.scrollTop = Math.max(0, top - t.clientHeight / 3);
     }
     this.syncScroll();
+    // On a narrow screen the problem clicked is below the editor: bring the editor back.
+    const box = this.host.getBoundingClientRect();
+    if (box.top < 0 || box.bottom > innerHeight) this.host.scrollIntoView({ block: box.height > innerHeight ? 'start' : 'nearest' });
     const row = this.lines.children[line - 1];
     if (row) {
       row.classList.add('flash');

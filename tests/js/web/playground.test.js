@@ -388,11 +388,15 @@ for (const screen of SCREENS) {
         assert.ok(seen.onScreen && seen.hit, `problem ${i + 1} can be brought into view: ${JSON.stringify(seen)}`);
         const line = Number(await row.getAttribute('data-line'));
         await row.click();
-        const caret = await page.evaluate(() => {
+        const caret = await page.evaluate((n) => {
           const t = /** @type {HTMLTextAreaElement} */ (document.getElementById('payload'));
-          return { line: t.value.slice(0, t.selectionStart).split('\n').length, focused: document.activeElement === t };
-        });
-        assert.deepEqual(caret, { line, focused: true }, `problem ${i + 1}`);
+          // The caret's line is on screen: its gutter row inside both the editor and the viewport.
+          const row = document.querySelector(`#payload-editor .gutter-lines div:nth-child(${n})`).getBoundingClientRect();
+          const box = document.getElementById('payload-editor').getBoundingClientRect();
+          const shown = row.top >= Math.max(0, box.top) - 1 && row.bottom <= Math.min(innerHeight, box.bottom) + 1;
+          return { line: t.value.slice(0, t.selectionStart).split('\n').length, focused: document.activeElement === t, shown };
+        }, line);
+        assert.deepEqual(caret, { line, focused: true, shown: true }, `problem ${i + 1}`);
       }
       assert.deepEqual(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), true, 'no sideways scroll with problems shown');
     });
