@@ -229,6 +229,17 @@ function drawTimeline() {
   updateScrollCue();
 }
 
+/** Scrolls the timeline sideways so the selected step's start shows beside the sticky run labels. */
+function revealSelected() {
+  const host = $('timeline');
+  const step = host.querySelector('g.step.selected');
+  if (!step) return;
+  const box = host.getBoundingClientRect();
+  const from = box.left + (host.querySelector('svg.timeline-labels')?.getBoundingClientRect().width ?? 0);
+  const { left } = step.getBoundingClientRect();
+  if (left < from || left > box.right - 32) host.scrollLeft += left - from - 16;
+}
+
 /** The timeline scrolls inside its card: a fade and a "scroll for more" cue while steps are hidden to the right. */
 function updateScrollCue() {
   const host = $('timeline');
@@ -278,6 +289,7 @@ function renderMessages(trace) {
       if (r === undefined) return;
       state.selected = [r, m.stepIndex];
       drawTimeline();
+      revealSelected();
       showStep(state.selected);
     });
     return h('article', { class: 'message' },

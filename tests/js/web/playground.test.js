@@ -307,6 +307,15 @@ for (const screen of SCREENS) {
       assert.ok(last <= after.host.right, `the last step (right ${last}) comes into view (card right ${after.host.right})`);
       if (before.scrollable) assert.equal(after.cue, false, 'scrolled to the end: the cue goes');
       await page.evaluate(() => { document.getElementById('timeline').scrollLeft = 0; });
+      // A message's "Run 2 · step 2" link selects that step and scrolls the timeline to it.
+      await page.locator('#messages .message button.link').first().click();
+      const shown = await page.evaluate(() => {
+        const host = document.getElementById('timeline');
+        const step = host.querySelector('g.step.selected').getBoundingClientRect();
+        return { step: step.left, from: host.querySelector('.run-label').getBoundingClientRect().right, to: host.getBoundingClientRect().right };
+      });
+      assert.ok(shown.step >= shown.from && shown.step < shown.to, `the linked step starts at ${shown.step}, visible from ${shown.from} to ${shown.to}`);
+      await page.evaluate(() => { document.getElementById('timeline').scrollLeft = 0; });
     });
 
     await t.test('switching examples shows the new one from its first column and line', async () => {
