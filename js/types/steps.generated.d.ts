@@ -199,16 +199,29 @@ export interface InvokeStep extends StepBase {
 export interface Automation {
   /** Registers the run under this token so a cancel step can stop it. */
   cancelation_token?: string | null;
+  /** The steps, run in order; Courier wants at least one. */
   steps: Step[];
 }
 
 /** Body of POST /automations/invoke. The run-level values are the defaults of every step. */
 export interface InvokeBody {
+  /** The ad hoc automation: its steps, run in order, and an optional cancelation token. */
   automation: Automation;
+  /** Brand id: the brand of every send and send-list step without its own (a step's null falls back to it). */
   brand?: string | null;
+  /**
+   * The run's data: read by `if` expressions and accessors (`data.x`); deep-extended under every send
+   * and send-list step's `data`.
+   */
   data?: JsonObject | null;
+  /** The recipient's profile: deep-extended under every send step's `profile`. */
   profile?: JsonObject | null;
+  /** Recipient user id: the recipient of every send step without a non-empty one of its own. */
   recipient?: string | null;
+  /**
+   * Notification template id: the template of every send and send-list step without its own (a step's
+   * null falls back to it, "" does not).
+   */
   template?: string | null;
 }
 

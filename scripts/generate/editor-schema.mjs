@@ -87,10 +87,11 @@ function contractObject(o, d) {
 }
 
 /** The step: dispatched on `action` with if/then, so an editor reports the matching action's problems only. */
-function stepDispatch(d, actions, description) {
+function stepDispatch(d, actions, description, snippets) {
   return {
     description,
     type: 'object',
+    ...(snippets ? { defaultSnippets: snippets } : {}),
     required: [d.discriminator],
     properties: { [d.discriminator]: { description: 'What the step does.', enum: actions.map((a) => a.name) } },
     allOf: actions.map((a) => ({
@@ -282,6 +283,11 @@ function courierSchema(d) {
     d,
     actions,
     'One step of the automation; its `action` says which. Closed: Courier\'s invoke check refuses any other property (400 Invalid Steps Definition).',
+    Object.entries(c.steps).map(([action, shape]) => ({
+      label: action,
+      description: stepObject(action)?.description ?? `The engine's ${action} step.`,
+      body: snippet(c, shape, { action }),
+    })),
   );
 
   // The request and the automation: the OpenAPI's, open (Courier ignores unknown properties).
@@ -308,6 +314,23 @@ function courierSchema(d) {
     allOf: fillRules,
     definitions: { ...definitions, Step: definitions.Step },
   };
+}
+
+/**
+ * VS Code's `defaultSnippets`: a step of each action with what the engine requires, tab stops
+ * ($1, $2, ...) on the values and the enum values as a choice (VS Code snippet syntax).
+ */
+function snippet(c, shape, fixed, stops = { n: 0 }) {
+  const body = { ...fixed };
+  const one = shape.exactly_one_of?.[0];
+  for (const [p, t] of Object.entries(shape.properties)) {
+    if (p in body || !((shape.required ?? []).includes(p) || p === one)) continue;
+    if (t === 'string') body[p] = p === 'duration' ? `\${${++stops.n}:1 day}` : `$${++stops.n}`;
+    else if (t === 'object') body[p] = {};
+    else if (t.enum) body[p] = `\${${++stops.n}|${t.enum.join(',')}|}`;
+    else body[p] = snippet(c, c.shapes[t.shape], {}, stops);
+  }
+  return body;
 }
 
 function accessor() {

@@ -30,6 +30,9 @@ const EXCEPTIONS = {
   // `delayUntil` is read at run time by date-fns parseISO (dates alone, basic format, week dates,
   // ordinal dates...): the validator runs that grammar; the schema checks only that it is a string.
   'delay.until.format': 'delayUntil as date-fns parseISO reads it',
+  // Arithmetic on the values: a delay or an instant that ends outside years 0000-9999 in UTC
+  // ("100000 years", "0000-01-01T00:00:00+01:00"); a pattern sees characters, not magnitudes.
+  'time.out_of_range': 'a time outside years 0000-9999',
   // The validator's own limits (8 MiB, depth 128, 10,000 steps, 1 MiB strings): not the request's rules.
   'limit.payload_bytes': 'a size limit',
   'limit.depth': 'a depth limit',
@@ -38,11 +41,11 @@ const EXCEPTIONS = {
 };
 
 function compile(schema) {
-  // strict: an unknown keyword is an error, except VS Code's `deprecationMessage`, which the
-  // courier schema carries on purpose. strictTypes/strictRequired are style checks of a schema
+  // strict: an unknown keyword is an error, except VS Code's `deprecationMessage` and
+  // `defaultSnippets`, which the courier schema carries on purpose. strictTypes/strictRequired are style checks of a schema
   // written by hand (`required` of properties defined elsewhere is how if/then conditions read).
   const ajv = new Ajv({ strictTypes: false, strictRequired: false, allErrors: true });
-  ajv.addVocabulary(['deprecationMessage']);
+  ajv.addVocabulary(['deprecationMessage', 'defaultSnippets']);
   return ajv.compile(schema);
 }
 
@@ -235,6 +238,20 @@ test('the courier schema closes every step, offers every action and documents it
   assert.match(definitions.DelayStep.properties.delayFor.deprecationMessage, /use "duration"/);
   assert.match(definitions.CancelStep.properties.cancelationToken.deprecationMessage, /use "cancelation_token"/);
   assert.ok(definitions.DelayStep.properties.duration.description);
+  // A snippet per action, itself a valid step of that action once its tab stops are filled.
+  const snippets = definitions.Step.defaultSnippets;
+  assert.deepEqual(snippets.map((x) => x.label), actions);
+  const fetch = snippets.find((x) => x.label === 'fetch-data').body;
+  assert.deepEqual(fetch, { action: 'fetch-data', webhook: { url: '$1' }, merge_strategy: '${2|replace,overwrite,soft-merge,none|}' });
+  assert.deepEqual(snippets.find((x) => x.label === 'delay').body, { action: 'delay', duration: '${1:1 day}' });
+  const filled = (v) => JSON.parse(JSON.stringify(v)
+    .replace(/\$\{\d+\|([^,|]+)[^}]*\}/g, '$1') // a choice: its first value
+    .replace(/\$\{\d+:([^}]*)\}/g, '$1') // a placeholder: its text
+    .replace(/\$\d+/g, 'x'));
+  const v = compile(SCHEMAS.courier);
+  for (const { label, body } of snippets) {
+    assert.equal(v({ recipient: 'u', template: 't', automation: { steps: [filled(body)] } }), true, `${label}: ${JSON.stringify(v.errors)}`);
+  }
 });
 
 test('the by-template schema: the run context without automation', () => {
