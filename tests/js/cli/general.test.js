@@ -18,8 +18,8 @@ test('--version prints the package version', async () => {
 test('--help lists every command; each command has its own --help', async () => {
   const r = await runCli(['--help']);
   assert.equal(r.code, 0);
-  for (const c of ['validate', 'dry-run', 'invoke', 'serve']) assert.match(r.stdout, new RegExp(`^  ${c} `, 'm'));
-  for (const c of ['validate', 'dry-run', 'invoke', 'serve']) {
+  for (const c of ['validate', 'dry-run', 'invoke', 'serve', 'schema']) assert.match(r.stdout, new RegExp(`^  ${c} `, 'm'));
+  for (const c of ['validate', 'dry-run', 'invoke', 'serve', 'schema']) {
     const h = await runCli([c, '--help']);
     assert.equal(h.code, 0, c);
     assert.match(h.stdout, new RegExp(`^Usage: courier-automations ${c}`), c);
