@@ -34,8 +34,13 @@ test('schema: a bad --level or --body, or a file, is one line and exit 2', async
   assertOneLine(assert, r.stderr, 'x.json');
 });
 
-test('the package exports the schemas as files', async () => {
+test('the package exports the schemas as files: courier-automations-wasm/schemas/<name> resolves', async () => {
   const pkg = JSON.parse(await readFile(new URL('../../../package.json', import.meta.url), 'utf8'));
   assert.equal(pkg.exports['./schemas/*'], './schemas/*');
   assert.ok(pkg.files.includes('schemas/*.schema.json'));
+  for (const name of ['invoke-body.courier.schema.json', 'invoke-body.schema.json', 'invoke-body.by-template.schema.json']) {
+    // Self-reference through the exports map, as a dependent project (or a bundler) resolves it.
+    const url = import.meta.resolve(`courier-automations-wasm/schemas/${name}`);
+    assert.equal(await readFile(new URL(url), 'utf8'), await shipped(name));
+  }
 });
