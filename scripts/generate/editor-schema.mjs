@@ -141,8 +141,12 @@ function courierSchema(d) {
    * One property of a closed shape.
    * @param {any} t the closed type ("string" | "object" | {enum} | {shape})
    * @param {any} f the description's field of that name (OpenAPI and engine), if any
+   * @param {{ nullable?: boolean, openapi?: boolean }} how `openapi`: the OpenAPI describes this
+   *   object here too (a step, the fetch-data webhook), so its types join the engine's; else
+   *   (a data_source's webhook) the engine's closed shape alone applies
    */
-  const closedProperty = (shape, p, t, f, { nullable = false } = {}) => {
+  const closedProperty = (shape, p, t, f, { nullable = false, openapi = true } = {}) => {
+    const o = openapi ? f : undefined; // the field's OpenAPI types, where they apply
     const nonEmpty = (shape.non_empty ?? []).includes(p);
     let s;
     if (t === 'string') {
@@ -154,15 +158,16 @@ function courierSchema(d) {
       // The OpenAPI's type beside the engine's where they contradict (webhook `body`: a string
       // there, an object here): the courier level warns (contract.contradiction) and takes both.
     } else if (t === 'object') {
-      s = f?.type === 'String' ? { type: ['object', 'string'] } : f?.type === 'StringMap' ? stringMap() : { type: 'object' };
+      s = o?.type === 'String' ? { type: ['object', 'string'] } : o?.type === 'StringMap' ? stringMap() : { type: 'object' };
     } else if (t.enum) {
       // Values of the OpenAPI's enum the engine lacks (and the engine's the OpenAPI lacks) are a
       // warning at the courier level (contract.*), not an error: the union.
       const values = [...t.enum];
-      for (const v of f?.enumValues ?? []) if (!values.includes(v)) values.push(v);
+      for (const v of o?.enumValues ?? []) if (!values.includes(v)) values.push(v);
       s = { enum: values };
     } else if (t.shape) {
-      s = ref(shapeDef(t.shape));
+      // The OpenAPI goes on describing a nested object only through one of its own fields.
+      s = ref(shapeDef(t.shape, openapi && f?.type === 'Nested'));
       if (c.shapes[t.shape].accessor_allowed) s = { anyOf: [s, ref('Accessor')] };
     } else {
       throw new Error(`closed property type ${JSON.stringify(t)}`);
@@ -175,14 +180,14 @@ function courierSchema(d) {
   // Header values may be accessors too (engine.json `accessors`).
   const stringMap = () => ({ type: 'object', additionalProperties: str() });
 
-  const closedBody = (shape, objName, { required = shape.required ?? [], nullable = new Set(), skip = new Set(), action } = {}) => {
+  const closedBody = (shape, objName, { required = shape.required ?? [], nullable = new Set(), skip = new Set(), action, openapi = true } = {}) => {
     const properties = {};
     for (const [p, t] of Object.entries(shape.properties)) {
       if (skip.has(p)) continue;
       properties[p] =
         action && p === d.discriminator
           ? { description: 'What the step does.', const: action }
-          : closedProperty(shape, p, t, fieldOf(objName, p), { nullable: nullable.has(p) });
+          : closedProperty(shape, p, t, fieldOf(objName, p), { nullable: nullable.has(p), openapi });
     }
     const out = { type: 'object', properties, additionalProperties: false };
     const req = required.filter((p) => !skip.has(p));
@@ -191,17 +196,26 @@ function courierSchema(d) {
     return out;
   };
 
-  // Closed shapes (webhook, data_source, context, subscription).
+  // Closed shapes (webhook, data_source, context, subscription). An OpenAPI object closed by the
+  // engine has two forms: where the OpenAPI describes it too (the fetch-data webhook) and where
+  // only the engine does (a data_source's webhook: no string body, no PUT, any header values).
   const shapeNames = new Map();
-  function shapeDef(name) {
-    if (shapeNames.has(name)) return shapeNames.get(name);
+  function shapeDef(name, openapi) {
     const obj = d.objects.get(name);
-    const def = obj?.ts ?? e.names.typescript_shapes?.[name] ?? name;
-    shapeNames.set(name, def);
+    const both = Boolean(obj) && openapi;
+    const key = `${name}/${both}`;
+    if (shapeNames.has(key)) return shapeNames.get(key);
+    const base = obj?.ts ?? e.names.typescript_shapes?.[name] ?? name;
+    const def = obj && !openapi ? `${base}EngineOnly` : base;
+    shapeNames.set(key, def);
     const shape = c.shapes[name];
     // The courier level requires only what the engine requires (a webhook's `method` is the
     // OpenAPI's requirement alone: contract.openapi_stricter, a warning).
-    definitions[def] = withDoc(closedBody(shape, name), shape.description ?? obj?.description);
+    const doc =
+      obj && !openapi
+        ? `${(obj.description ?? name).replace(/\.$/, '')}: as Courier's engine alone checks it (the OpenAPI does not describe it here).`
+        : shape.description ?? obj?.description;
+    definitions[def] = withDoc(closedBody(shape, name, { openapi: both }), doc);
     return def;
   }
 

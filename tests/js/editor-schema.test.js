@@ -146,6 +146,10 @@ const CASES = {
   'send-list template from the request': { template: 'T', automation: { steps: [{ action: 'send-list', list: 'l' }] } },
   'send-list list ""': { template: 'T', automation: { steps: [{ action: 'send-list', list: '' }] } },
   'data_source merge_strategy none': { automation: { steps: [{ action: 'send-list', list: 'l', template: 'T', data_source: { webhook: { url: 'https://x' }, merge_strategy: 'none' } }] } },
+  // A data_source's webhook is the engine's closed shape alone (the OpenAPI does not describe it there).
+  'data_source webhook header value number': { automation: { steps: [{ action: 'send-list', list: 'l', template: 'T', data_source: { webhook: { url: 'https://x', headers: { a: 1 } }, merge_strategy: 'replace' } }] } },
+  'data_source webhook body string': { automation: { steps: [{ action: 'send-list', list: 'l', template: 'T', data_source: { webhook: { url: 'https://x', body: 'x' }, merge_strategy: 'replace' } }] } },
+  'data_source webhook method PUT': { automation: { steps: [{ action: 'send-list', list: 'l', template: 'T', data_source: { webhook: { url: 'https://x', method: 'PUT' }, merge_strategy: 'replace' } }] } },
   'data_source without webhook': { automation: { steps: [{ action: 'send-list', list: 'l', template: 'T', data_source: { merge_strategy: 'none' } }] } },
   'V2 message': { automation: { steps: [{ action: 'send', message: { to: { user_id: 'u' }, template: 'T' } }] } },
   'V2 message without to': { automation: { steps: [{ action: 'send', message: { template: 'T' } }] } },
@@ -221,6 +225,62 @@ test('both schemas agree with the validator on 4,000 seeded payloads (valid and 
     for (const level of ['schema', 'courier']) counts[agree(value, level, `payload #${i}`)]++;
   }
   t.diagnostic(`editor schemas: ${counts.agree} agreements, ${counts.exception} explained exceptions`);
+});
+
+// Bodies built from spec/engine.json's closed shapes: every action (subscribe too), each
+// property present or not, valid or a wrong value (null, "", an accessor, a wrong type, an
+// unknown enum value), request-level values that fill the steps or not, V2 messages.
+function engineShapedBody(r) {
+  const closed = JSON.parse(readFileSync(new URL('../../spec/engine.json', import.meta.url), 'utf8')).closed;
+  const strings = ['x', '', '5 minutes', '1 day', 'PT5M', '2024-04-08T08:00:00Z', '20240408T080910', 'https://e.com', 'replace', 'none', 'GET', 'PUT', 'get'];
+  const value = (t, depth) => {
+    const k = r.int(24); // mostly a value of the right kind
+    if (k === 0) return null;
+    if (k === 1) return r.pick([1, true, [], 'str', {}]);
+    if (k === 2) return { $ref: 'data.x' };
+    if (t === 'string') return r.chance(0.5) ? 'x' : r.pick(strings);
+    if (t === 'object') return r.chance(0.8) ? { a: 1 } : 'str';
+    if (t.enum) return r.chance(0.8) ? r.pick(t.enum) : r.pick(['GET', 'PUT', 'bogus', 'none']);
+    return shape(closed.shapes[t.shape], depth + 1);
+  };
+  const shape = (s, depth) => {
+    const o = {};
+    for (const [p, t] of Object.entries(s.properties)) {
+      if ((s.required ?? []).includes(p) ? r.chance(0.85) : r.chance(0.35)) o[p] = depth > 3 ? 'x' : value(t, depth);
+    }
+    if (r.chance(0.05)) o.bogus = 1;
+    return o;
+  };
+  const step = () => {
+    const action = r.pick(Object.keys(closed.steps));
+    const s = { ...shape(closed.steps[action], 0), action };
+    if (r.chance(0.1)) s.if = r.pick(['data.x', null, 5]);
+    if (r.chance(0.2)) s.ref = r.pick(['a', 'b', '', null]);
+    if (action === 'send' && r.chance(0.15)) {
+      s.message = r.pick([null, {}, { to: {} }, { template: 'T' }, { to: {}, content: {} }, 'x']);
+      if (r.chance(0.5)) for (const k of Object.keys(s)) if (k !== 'action' && k !== 'message') delete s[k];
+    }
+    return s;
+  };
+  const body = { automation: { steps: Array.from({ length: 1 + r.int(3) }, step) } };
+  for (const p of ['recipient', 'template', 'brand']) if (r.chance(0.6)) body[p] = r.pick(['u', 'u', 'u', '', null, 5]);
+  for (const p of ['data', 'profile']) if (r.chance(0.2)) body[p] = r.pick([{ a: 1 }, null]);
+  if (r.chance(0.05)) body.override = r.pick([{}, null, '', false, 'x']);
+  if (r.chance(0.05)) body.automation.cancelation_token = r.pick(['t', null, 5]);
+  return body;
+}
+
+test('the courier schema agrees with the courier level on 4,000 bodies built from the engine\'s closed shapes', async (t) => {
+  await init();
+  const r = prng(0xC105ED);
+  const counts = { agree: 0, exception: 0, valid: 0 };
+  for (let i = 0; i < 4000; i++) {
+    const body = engineShapedBody(r);
+    counts[agree(body, 'courier', `engine-shaped body #${i}`)]++;
+    if (validate(body, { level: 'courier' }).valid) counts.valid++;
+  }
+  t.diagnostic(`engine-shaped: ${counts.agree} agreements (${counts.valid} valid bodies), ${counts.exception} explained exceptions`);
+  assert.ok(counts.valid > 250 && counts.valid < 3000, `both verdicts well represented: ${counts.valid} valid`);
 });
 
 test('the courier schema closes every step, offers every action and documents it', () => {
