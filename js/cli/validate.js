@@ -3,6 +3,7 @@
  * Exit 0 every file valid, 1 one invalid, 2 usage or I/O error.
  */
 import { existsSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { CliError, EXIT } from './errors.js';
 import { expandPattern, isPattern } from './glob.js';
 import { readInput } from './input.js';
@@ -81,7 +82,7 @@ export async function run({ values, positionals }, io) {
       : { valid, files: results.map(({ file, report }) => ({ file, ...report })) };
     io.stdout.write(JSON.stringify(out, null, 2) + '\n');
   } else if (format === 'github') {
-    io.stdout.write(results.map(({ file, report }) => formatGithub(file, report)).join(''));
+    io.stdout.write(results.map(({ file, report }) => formatGithub(workspacePath(file, io.env), report)).join(''));
     io.stdout.write(totals(results) + '\n');
   } else {
     const s = io.style(io.stdout);
@@ -111,6 +112,20 @@ function expandArguments(args) {
   }
   if (out.filter((n) => n === '-').length > 1) throw new CliError('standard input (-) can be read once');
   return [...new Set(out)];
+}
+
+/**
+ * GitHub places an annotation by its path from the repository root: in a workflow
+ * (GITHUB_WORKSPACE set), a file inside the workspace is named from there, whatever the
+ * current directory; anything else as given.
+ * @param {string} file @param {Record<string, string | undefined>} env
+ */
+function workspacePath(file, env) {
+  const root = env.GITHUB_WORKSPACE;
+  if (!root || file === '<stdin>') return file;
+  const rel = relative(resolve(root), resolve(file));
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return file;
+  return rel.split(sep).join('/');
 }
 
 /** "3 files: 2 valid, 1 invalid (4 errors, 1 warning)" */

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { assertOneLine, fixture, runCli, SEED, withFiles } from './helpers.js';
 
 const INVALID = fixture('scenarios/invalid-body.json');
@@ -165,4 +166,13 @@ test('validate: a fixtures file gets a hint on stderr beside the report', async 
   assert.equal(r.code, 1);
   assertOneLine(assert, r.stderr, 'looks like a fixtures file', 'dry-run');
   assert.match(r.stdout, /\/automation/);
+});
+
+test('validate --format github in a workflow: files named from GITHUB_WORKSPACE, the repository root', async () => {
+  const root = fileURLToPath(new URL('../../..', import.meta.url));
+  // An absolute path inside the workspace becomes relative to it; outside, it stays as given.
+  let r = await runCli(['validate', '--format', 'github', INVALID], { env: { GITHUB_WORKSPACE: root } });
+  assert.match(r.stdout, /^::error file=tests\/fixtures\/scenarios\/invalid-body\.json,line=4,/m);
+  r = await runCli(['validate', '--format', 'github', INVALID], { env: { GITHUB_WORKSPACE: '/somewhere/else' } });
+  assert.ok(r.stdout.includes(`::error file=${INVALID},line=4,`), r.stdout);
 });
