@@ -11,8 +11,9 @@
 // Draft-07, not 2020-12: it is the newest draft that VS Code's JSON language service, JetBrains
 // IDEs and ajv's default export all implement completely (if/then/else, const, boolean schemas);
 // 2019-09/2020-12 support is partial in the editors and needs ajv's Ajv2020 class. Beside the
-// standard keywords the courier schema carries VS Code's `deprecationMessage` (ignored elsewhere)
-// on the engine's deprecated aliases, so the editor shows the validator's `property.deprecated`.
+// standard keywords the courier schema carries two of VS Code's (ignored elsewhere):
+// `deprecationMessage` on the engine's deprecated aliases, so the editor shows the validator's
+// `property.deprecated`, and `defaultSnippets`, a step of each action to insert.
 //
 // What no keyword of JSON Schema can say (a `ref` unique across steps, a calendar date that does
 // not exist, `delayUntil` as date-fns parseISO reads it, ...) is listed in
@@ -133,9 +134,8 @@ function courierSchema(d) {
   const stepObject = (action) => d.actions.find((a) => a.name === action)?.object;
   const defName = (action) => stepObject(action)?.ts ?? `${action.replace(/(^|-)([a-z])/g, (_, __, x) => x.toUpperCase())}Step`;
 
-  /** A string (or an accessor where the closed shape's "string" allows one). */
-  const str = (constraint = {}, accessorToo = true) =>
-    accessorToo ? { anyOf: [{ type: 'string', ...constraint }, ref('Accessor')] } : { type: 'string', ...constraint };
+  /** A closed shape's "string": a string or an accessor. */
+  const str = (constraint = {}) => ({ anyOf: [{ type: 'string', ...constraint }, ref('Accessor')] });
 
   /**
    * One property of a closed shape.
