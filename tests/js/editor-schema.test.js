@@ -9,6 +9,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import Ajv from 'ajv';
 import { init, validate } from 'courier-automations-wasm';
 import { prng, validPayload, mutate } from './support/payloads.js';
+import { templateShapeReport } from '../../js/client/validate.js';
 
 const read = (name) => JSON.parse(readFileSync(new URL(`../../schemas/${name}`, import.meta.url), 'utf8'));
 const SCHEMAS = {
@@ -323,4 +324,12 @@ test('the by-template schema: the run context without automation', () => {
   assert.equal(v({ data: 'x' }), false);
   assert.equal(v([]), false);
   assert.equal(SCHEMAS.byTemplate.properties.automation, undefined);
+  // The same verdict as standardSchema({ body: 'by-template' }) (the client's structural check).
+  const r = prng(7);
+  const values = [null, '', 'u', 5, true, {}, { a: 1 }, [], { $ref: 'data.x' }];
+  for (let i = 0; i < 500; i++) {
+    const body = {};
+    for (const k of ['recipient', 'brand', 'template', 'data', 'profile', 'other']) if (r.chance(0.5)) body[k] = r.pick(values);
+    assert.equal(v(body), templateShapeReport(body).valid, JSON.stringify(body));
+  }
 });
