@@ -1,5 +1,6 @@
 #pragma once
 #include <cstddef>
+#include <cstdint>
 
 namespace caw {
 
@@ -15,11 +16,16 @@ struct Limits {
   std::size_t max_expression_bytes = 4096;  // longer expressions are refused, not parsed
   std::size_t max_expression_depth = 64;    // nesting of the expression tree (parens, !, member chains)
 
-  // The dry-run simulator (src/simulate). Defaults cover the 1M-run benchmark (bench/simulate.*).
+  // The dry-run simulator (src/simulate). 64-bit on every platform: a caller's 2^32 must not wrap
+  // to 0 in wasm32, where std::size_t has 32 bits.
   std::size_t max_scenario_bytes = 1024u * 1024 * 1024;  // a whole scenario text (each request still max_payload_bytes)
-  std::size_t max_sim_runs = 2'000'000;                  // runs started in one simulation (invocations + invoke steps)
-  std::size_t max_sim_events = 20'000'000;               // events taken off the queue in one simulation
-  std::size_t max_invoke_depth = 16;                     // nested invoke steps (courier-semantics.md section 6)
+  std::uint64_t max_sim_runs = 2'000'000;                // runs started in one simulation (invocations + invoke steps)
+  std::uint64_t max_sim_events = 20'000'000;             // events taken off the queue in one simulation
+  std::uint64_t max_invoke_depth = 16;                   // nested invoke steps (courier-semantics.md section 6)
+  // The engine's own estimate of its memory (runs, step records, queued events, messages, their JSON),
+  // in wasm32 sizes on every platform so native and wasm stop at the same point. With the trace
+  // it writes, it keeps a dry run well inside wasm32's 2 GiB whatever the scenario.
+  std::uint64_t max_sim_memory_bytes = 512ull * 1024 * 1024;
 };
 
 }  // namespace caw

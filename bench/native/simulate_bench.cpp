@@ -33,7 +33,8 @@ std::string generate(std::size_t n) {
       s +=
           R"({"action":"fetch-data","webhook":{"url":"https://bench.test/user","method":"GET"},"merge_strategy":"overwrite"},)";
     } else if (i % 20 == 15) {
-      s += R"({"action":"update-profile","profile":{"seen":true},"merge":"overwrite"},)";
+      s += R"({"action":"update-profile","recipient_id":"user-)" + std::to_string(i) +
+           R"(","profile":{"seen":true},"merge":"overwrite"},)";
     }
     s += R"({"action":"delay","duration":"1 day"},{"action":"send"}]}}})";
   }
@@ -90,7 +91,7 @@ int main(int argc, char** argv) {
     doc.value = nullptr;
     const double parse_s = seconds_since(t0);
     if (!parsed.ok()) {
-      std::fprintf(stderr, "scenario refused\n");
+      std::fprintf(stderr, "scenario refused: %s\n", parsed.report.to_json().dump().substr(0, 2000).c_str());
       return 1;
     }
     caw::sim::Scenario& s = parsed.scenario;

@@ -8,14 +8,14 @@ namespace caw::sim {
 
 namespace {
 
-bool read_count(const nlohmann::json& limits, const char* key, std::size_t& out, Report& report) {
+bool read_count(const nlohmann::json& limits, const char* key, std::uint64_t& out, Report& report) {
   auto it = limits.find(key);
   if (it == limits.end()) return true;
   if (!it->is_number_unsigned() || it->get<std::uint64_t>() == 0) {
     report.error("options.limits", std::string("/options/limits/") + key, "expected a positive integer");
     return false;
   }
-  out = static_cast<std::size_t>(it->get<std::uint64_t>());
+  out = it->get<std::uint64_t>();
   return true;
 }
 

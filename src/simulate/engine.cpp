@@ -26,6 +26,21 @@ struct RunStep {
   }
 };
 
+// wasm32 sizes (what the 2 GiB bound is about), used on every platform so that native and wasm
+// stop at the same run: sizeof(Run) 200 + deque slack, an event 24 in a vector that doubles, a
+// message 104, a step record 32, dlmalloc's 8-byte chunk overhead on each allocation.
+constexpr std::uint64_t kRunBytes = 208;
+constexpr std::uint64_t kEventBytes = 48;
+constexpr std::uint64_t kMessageBytes = 104;
+constexpr std::uint64_t kRecordBytes = 32;
+constexpr std::uint64_t kDetailBytes = 48;  // StepDetail: two JSON values and a string
+constexpr std::uint64_t kChunk = 8;
+
+// A std::string's heap block beyond libc++'s 10-byte short-string buffer (wasm32).
+std::uint64_t string_bytes(std::size_t size) {
+  return size > 10 ? ((size + 1 + kChunk + 7) & ~std::uint64_t{7}) : 0;
+}
+
 }  // namespace
 
 std::string_view status_name(Status s) {
@@ -58,17 +73,19 @@ std::uint64_t Engine::random() {
 
 // Courier's shape: 1-<8 hex>-<24 hex>. The 8 hex digits are the invocation time in epoch
 // seconds (as in Courier's examples: 65f240a0 is March 2024); the 24 come from the seeded PRNG.
-std::string Engine::make_run_id(EpochMs at) {
+RunId Engine::make_run_id(EpochMs at) {
   static constexpr char kHex[] = "0123456789abcdef";
   const std::uint64_t seconds = static_cast<std::uint64_t>(at >= 0 ? at / 1000 : 0) & 0xFFFFFFFFull;
   const std::uint64_t a = random();
   const std::uint64_t b = random() & 0xFFFFFFFFull;
-  std::string id(35, '-');
+  RunId run_id;
+  auto& id = run_id.chars;
+  id.fill('-');
   id[0] = '1';
   for (int i = 0; i < 8; ++i) id[2 + i] = kHex[(seconds >> (28 - 4 * i)) & 0xF];
   for (int i = 0; i < 16; ++i) id[11 + i] = kHex[(a >> (60 - 4 * i)) & 0xF];
   for (int i = 0; i < 8; ++i) id[27 + i] = kHex[(b >> (28 - 4 * i)) & 0xF];
-  return id;
+  return run_id;
 }
 
 void Engine::schedule(EpochMs at, std::uint32_t target, bool start) {
@@ -84,7 +101,58 @@ std::string Engine::invoke(RunSpec spec, EpochMs at) {
   auto r = create_run(std::move(spec), -1, 0);
   if (!r) return {};
   schedule(now_, *r, false);
-  return runs_[*r].id;
+  return runs_[*r].id.str();
+}
+
+std::string_view Engine::intern_name(const std::string& name) {
+  if (name.empty()) return {};
+  auto fixture = fixtures_.templates.find(name);
+  if (fixture != fixtures_.templates.end()) return fixture->first;
+  return *names_.insert(name).first;
+}
+
+std::uint64_t Engine::json_bytes(const json& j) {
+  switch (j.type()) {
+    case json::value_t::string: return 12 + kChunk + string_bytes(j.get_ref<const std::string&>().size());
+    case json::value_t::object: {
+      std::uint64_t n = 12 + kChunk;  // the std::map
+      for (const auto& [key, value] : j.items()) n += 48 + string_bytes(key.size()) + json_bytes(value);
+      return n;
+    }
+    case json::value_t::array: {
+      std::uint64_t n = 12 + 2 * kChunk;  // the std::vector and its block
+      for (const json& v : j) n += 16 + json_bytes(v);
+      return n;
+    }
+    case json::value_t::binary: return 12 + kChunk + j.get_binary().size();
+    default: return 0;
+  }
+}
+
+std::uint64_t Engine::memory_estimate() const {
+  return memory_ + queue_.size() * kEventBytes;
+}
+
+bool Engine::charge(std::uint64_t bytes) {
+  memory_ += bytes;
+  if (memory_estimate() <= options_.limits.max_sim_memory_bytes) return true;
+  if (halt_error_.empty()) {
+    halt_error_ = "limit.memory: the simulation would need more than " +
+                  std::to_string(options_.limits.max_sim_memory_bytes) +
+                  " bytes (Limits::max_sim_memory_bytes; estimated for its runs, steps, events and messages)";
+  }
+  return false;
+}
+
+void Engine::charge_detail(const StepRecord& record) {
+  const StepDetail& d = *record.detail;
+  charge(kDetailBytes + json_bytes(d.input) + json_bytes(d.output) + string_bytes(d.notes.size()));
+}
+
+void Engine::add_message(Message m) {
+  charge(kMessageBytes + string_bytes(m.recipient.size()) + string_bytes(m.template_id.size()) +
+         string_bytes(m.list.size()) + json_bytes(m.brand) + json_bytes(m.data) + json_bytes(m.profile));
+  messages_.push_back(std::move(m));
 }
 
 std::optional<std::uint32_t> Engine::create_run(RunSpec spec, std::int32_t parent, std::uint32_t depth) {
@@ -95,6 +163,11 @@ std::optional<std::uint32_t> Engine::create_run(RunSpec spec, std::int32_t paren
     }
     return std::nullopt;
   }
+  // Refused before it exists: the run, its step records and its context as they will be held.
+  const std::uint64_t cost = kRunBytes + spec.program->steps.size() * kRecordBytes + kChunk + json_bytes(spec.data) +
+                             json_bytes(spec.profile) + json_bytes(spec.recipient) + json_bytes(spec.brand) +
+                             json_bytes(spec.template_id);
+  if (!halt_error_.empty() || !charge(cost)) return std::nullopt;
   runs_.emplace_back();
   const auto index = static_cast<std::uint32_t>(runs_.size() - 1);
   Run& run = runs_.back();
@@ -102,7 +175,7 @@ std::optional<std::uint32_t> Engine::create_run(RunSpec spec, std::int32_t paren
   run.id = make_run_id(now_);
   run.parent = parent;
   run.depth = depth;
-  run.template_name = std::move(spec.template_name);
+  run.template_name = intern_name(spec.template_name);
   run.program = std::move(spec.program);
   run.data = std::move(spec.data);
   run.profile = std::move(spec.profile);
@@ -115,9 +188,18 @@ std::optional<std::uint32_t> Engine::create_run(RunSpec spec, std::int32_t paren
     StepRecord scratch;
     if (auto token = resolve_token(run, spec.cancelation_token, scratch)) {
       if (!token->empty()) {
+        auto [it, added] = token_ids_.emplace(std::move(*token), static_cast<std::uint32_t>(live_.size()));
+        if (added) {
+          live_.emplace_back();
+          charge(64 + string_bytes(it->first.size()));  // the map node, the live list
+        }
+        std::vector<std::uint32_t>& live = live_[it->second];
         run.has_token = true;
-        run.token = std::move(*token);
-        tokens_[run.token].push_back(index);
+        run.token = it->first;
+        run.token_id = it->second;
+        run.token_slot = static_cast<std::uint32_t>(live.size());
+        live.push_back(index);
+        charge(sizeof(std::uint32_t) * 2);  // the list doubles
       }
     }
   }
@@ -140,12 +222,29 @@ std::optional<std::uint32_t> Engine::start_child(RunSpec spec, std::uint32_t par
   return r;
 }
 
+void Engine::leave_token(Run& run) {
+  if (run.token_slot == kNoSlot) return;
+  std::vector<std::uint32_t>& live = live_[run.token_id];
+  // Swap-remove: the last run takes this one's slot.
+  const std::uint32_t moved = live.back();
+  live[run.token_slot] = moved;
+  runs_[moved].token_slot = run.token_slot;
+  live.pop_back();
+  run.token_slot = kNoSlot;
+}
+
 std::size_t Engine::cancel_token(const std::string& token) {
-  auto it = tokens_.find(token);
-  if (it == tokens_.end()) return 0;
+  auto it = token_ids_.find(token);
+  if (it == token_ids_.end()) return 0;
+  // Every run on the list is unfinished and unmarked; all of them are marked now, so the list
+  // empties and a later cancel of the same token costs nothing.
+  std::vector<std::uint32_t> live = std::move(live_[it->second]);
+  live_[it->second] = {};
   std::size_t n = 0;
-  for (std::uint32_t r : it->second) {
+  for (std::uint32_t r : live) {
     Run& run = runs_[r];
+    ++cancel_visits_;
+    run.token_slot = kNoSlot;
     if (run.finished() || run.cancel_requested) continue;
     run.cancel_requested = true;
     ++n;
@@ -220,6 +319,7 @@ std::optional<std::string> Engine::resolve_token(const Run& run, const model::Fi
 
 void Engine::finish_remaining(Run& run, Status status) {
   run.status = status;
+  leave_token(run);
   // Steps never reached are written as NOT PROCESSED by the trace; nothing to store.
 }
 
@@ -268,12 +368,14 @@ void Engine::continue_run(std::uint32_t r) {
 
     steps::StepContext c{*this, r, run, step, record};
     StepResult result = std::visit(RunStep{c}, step.body);
+    if (record.detail) charge_detail(record);
     switch (result.outcome) {
       case Outcome::Done: {
         record.status = Status::Processed;
         record.finished = now_;
         if (const std::string* ref = model::literal(step.ref)) {
           if (!run.refs.is_object()) run.refs = json::object();
+          charge(48 + json_bytes(result.ref));
           run.refs[*ref] = std::move(result.ref);
         }
         ++run.pc;
@@ -304,10 +406,12 @@ bool Engine::resolve_fetch(const json& response, bool ok) {
   json ref;
   if (!ok) record.note("the caller's fetch failed: the engine sees {}");
   steps::finish_fetch(*this, run, record, p.request, p.merge_strategy, response, ok, ref);
+  if (record.detail) charge_detail(record);
   record.status = Status::Processed;
   record.finished = now_;
   if (const std::string* name = model::literal(run.program->steps[run.pc].ref)) {
     if (!run.refs.is_object()) run.refs = json::object();
+    charge(48 + json_bytes(ref));
     run.refs[*name] = std::move(ref);
   }
   ++run.pc;
@@ -340,6 +444,7 @@ void Engine::process(EpochMs until, bool bounded) {
       record.finished = now_;
       if (const std::string* name = model::literal(run.program->steps[run.pc].ref)) {
         if (!run.refs.is_object()) run.refs = json::object();
+        charge(48 + 100);  // {"until": "<24 characters>"}
         run.refs[*name] = json{{"until", time::format_iso(now_)}};
       }
       ++run.pc;

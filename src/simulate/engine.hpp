@@ -1,4 +1,5 @@
 #pragma once
+#include <array>
 #include <cstdint>
 #include <deque>
 #include <map>
@@ -8,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -75,7 +77,7 @@ struct Fixtures {
 };
 
 // Fixed notes are bits, so a million runs do not carry a million copies of the same sentence.
-enum Note : std::uint32_t {
+enum Note : std::uint16_t {
   kNoteDelayVariance = 1u << 0,
   kNoteUntilPast = 1u << 1,
   kNoteUntilNoOffset = 1u << 2,
@@ -89,14 +91,14 @@ struct StepDetail {
   std::string notes;  // further notes, '\n'-separated
 };
 
-// 32 bytes per reached step: a million waiting runs stay small in summary detail.
+// 32 bytes per reached step (wasm32 and 64-bit): a million waiting runs stay small in summary detail.
 struct StepRecord {
-  std::uint32_t index = 0;
-  Status status = Status::Processing;
-  std::uint32_t notes = 0;  // Note bits
   EpochMs started = 0;
   EpochMs finished = 0;
   std::unique_ptr<StepDetail> detail;  // null until input, output or a specific note is set
+  std::uint32_t index = 0;
+  std::uint16_t notes = 0;  // Note bits
+  Status status = Status::Processing;
 
   StepDetail& more() {
     if (!detail) detail = std::make_unique<StepDetail>();
@@ -111,17 +113,29 @@ struct StepRecord {
   }
 };
 
+// Courier's run id ("1-<8 hex>-<24 hex>", 35 characters) stored in the run: a heap string per
+// run cost more than the id itself. Reads as a std::string_view.
+struct RunId {
+  std::array<char, 35> chars{};
+  operator std::string_view() const { return {chars.data(), chars.size()}; }  // NOLINT: reads as text
+  [[nodiscard]] std::string str() const { return {chars.data(), chars.size()}; }
+};
+
+constexpr std::uint32_t kNoSlot = ~0u;
+
 struct Run {
-  std::string id;
-  EpochMs invoked_at = 0;
+  RunId id;
   Status status = Status::Processing;
   bool has_token = false;
   bool cancel_requested = false;
-  std::int32_t parent = -1;  // index into runs
-  std::uint32_t depth = 0;   // invoke nesting
-  std::uint32_t pc = 0;      // the next step to run
-  std::string token;
-  std::string template_name;
+  EpochMs invoked_at = 0;
+  std::int32_t parent = -1;            // index into runs
+  std::uint32_t depth = 0;             // invoke nesting
+  std::uint32_t pc = 0;                // the next step to run
+  std::uint32_t token_id = kNoSlot;    // the engine's number for `token`
+  std::uint32_t token_slot = kNoSlot;  // where the run sits in its token's live list (kNoSlot: not there)
+  std::string_view token;              // interned by the engine: one copy per distinct token
+  std::string_view template_name;      // interned likewise ("" for ad hoc)
   std::shared_ptr<const Program> program;
   json data;
   json profile;
@@ -206,8 +220,20 @@ class Engine {
   // over the run's context (Courier documents both for dynamic tokens).
   std::optional<std::string> resolve_token(const Run& run, const model::Field<model::StringValue>& field,
                                            StepRecord& record) const;
-  // Marks every unfinished run holding `token` for cancelation; returns how many.
+  // Marks every unfinished run holding `token` for cancelation; returns how many. Visits only the
+  // runs still live on the token (each run leaves its token's list when it finishes or is marked).
   std::size_t cancel_token(const std::string& token);
+  // Run entries cancel_token has visited so far: the tests' measure of its cost.
+  [[nodiscard]] std::uint64_t cancel_visits() const { return cancel_visits_; }
+  // The engine's memory estimate in bytes (wasm32 sizes on every platform; Limits::max_sim_memory_bytes).
+  [[nodiscard]] std::uint64_t memory_estimate() const;
+  // Adds `bytes` to the estimate; past the limit the simulation halts with limit.memory. Returns
+  // false then.
+  bool charge(std::uint64_t bytes);
+  // What a JSON value costs beyond its own 16-byte slot (wasm32 sizes of nlohmann's DOM).
+  static std::uint64_t json_bytes(const json& j);
+  // Appends a message, charging its memory.
+  void add_message(Message m);
   // Starts a child run now (invoke step). Returns its index, or an error message.
   std::optional<std::uint32_t> start_child(RunSpec spec, std::uint32_t parent, std::string& error);
   void set_pending(PendingFetch p) { pending_ = std::move(p); }
@@ -226,8 +252,11 @@ class Engine {
   std::optional<std::uint32_t> create_run(RunSpec spec, std::int32_t parent, std::uint32_t depth);
   void continue_run(std::uint32_t r);
   void finish_remaining(Run& run, Status status);
+  void leave_token(Run& run);
+  void charge_detail(const StepRecord& record);
+  std::string_view intern_name(const std::string& name);
   void schedule(EpochMs at, std::uint32_t target, bool start);
-  std::string make_run_id(EpochMs at);
+  RunId make_run_id(EpochMs at);
   std::uint64_t random();
 
   Options options_;
@@ -242,7 +271,11 @@ class Engine {
   std::priority_queue<Event, std::vector<Event>, std::greater<>> queue_;
   std::vector<RunSpec> scheduled_;  // invocations waiting for their start event
   std::deque<Run> runs_;
-  std::unordered_map<std::string, std::vector<std::uint32_t>> tokens_;
+  std::unordered_map<std::string, std::uint32_t> token_ids_;  // node keys: stable for Run::token
+  std::vector<std::vector<std::uint32_t>> live_;              // per token id: runs it may still cancel
+  std::unordered_set<std::string> names_;                     // template names not among the fixtures
+  std::uint64_t cancel_visits_ = 0;
+  std::uint64_t memory_ = 0;  // runs, records, messages, JSON (the queue is added when read)
   std::vector<Message> messages_;
   std::optional<PendingFetch> pending_;
   std::string halt_error_;

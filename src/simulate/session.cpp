@@ -53,10 +53,16 @@ std::string Session::advance(std::string_view what) {
   if (!engine_) return "the simulator did not open";
   time::DurationParse d = time::parse_duration(what);
   if (d.ok()) {
-    engine_->advance_to(time::add_duration(engine_->now(), d.value));
+    const std::optional<EpochMs> until = time::add_duration(engine_->now(), d.value);
+    if (!until) {
+      return "time.out_of_range: " + this->now() + " + \"" + std::string(what) + "\" is after 9999-12-31T23:59:59.999Z";
+    }
+    engine_->advance_to(*until);
     return {};
   }
   time::TimestampParse t = time::parse_timestamp(what);
+  if (t.error == time::TimestampError::OutOfRange)
+    return "time.out_of_range: \"" + std::string(what) + "\" is " + t.detail;
   if (t.ok()) {
     if (t.value.epoch_ms < engine_->now()) return "cannot advance to a time before now (" + this->now() + ")";
     engine_->advance_to(t.value.epoch_ms);
@@ -69,7 +75,10 @@ std::string Session::advance(std::string_view what) {
 std::string Session::resolve_time(std::string_view what) const {
   if (!engine_) return {};
   time::DurationParse d = time::parse_duration(what);
-  if (d.ok()) return time::format_iso(time::add_duration(engine_->now(), d.value));
+  if (d.ok()) {
+    const std::optional<EpochMs> at = time::add_duration(engine_->now(), d.value);
+    return at ? time::format_iso(*at) : std::string();
+  }
   time::TimestampParse t = time::parse_timestamp(what);
   if (t.ok()) return time::format_iso(t.value.epoch_ms);
   return {};

@@ -44,10 +44,12 @@ std::string format_iso(EpochMs t) {
     --days;
   }
   const CivilDate d = civil_from_days(days);
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02d:%02d:%02d.%03dZ", static_cast<long long>(d.year), d.month,
-                d.day, static_cast<int>(ms / kHour), static_cast<int>(ms / kMinute % 60),
-                static_cast<int>(ms / 1000 % 60), static_cast<int>(ms % 1000));
+  char buf[48];
+  const bool expanded = d.year < 0 || d.year > 9999;
+  std::snprintf(buf, sizeof buf,
+                expanded ? "%+07lld-%02u-%02uT%02d:%02d:%02d.%03dZ" : "%04lld-%02u-%02uT%02d:%02d:%02d.%03dZ",
+                static_cast<long long>(d.year), d.month, d.day, static_cast<int>(ms / kHour),
+                static_cast<int>(ms / kMinute % 60), static_cast<int>(ms / 1000 % 60), static_cast<int>(ms % 1000));
   return buf;
 }
 

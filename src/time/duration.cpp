@@ -156,35 +156,57 @@ DurationParse parse_duration(std::string_view text) {
   return r;
 }
 
-EpochMs add_duration(EpochMs start, const Duration& d) {
+namespace {
+
+EpochMs unit_ms(DurationUnit unit) {
+  switch (unit) {
+    case DurationUnit::Minutes: return kMinute;
+    case DurationUnit::Hours: return kHour;
+    case DurationUnit::Days: return kDay;
+    case DurationUnit::Weeks: return 7 * kDay;
+    default: return 0;  // months and years: calendar arithmetic
+  }
+}
+
+constexpr EpochMs kSpan = kMaxInstant - kMinInstant;
+constexpr double kMaxMonths = 10000.0 * 12;  // more months than years 0000..9999 hold
+
+}  // namespace
+
+std::optional<EpochMs> add_duration(EpochMs start, const Duration& d) {
+  if (!in_range(start)) return std::nullopt;
   // date-fns floors positive decimals; amounts are never negative (the grammar has no sign).
   const double whole = std::floor(d.amount);
-  // Capped at 1e9 units (millions of years) so no arithmetic below can overflow.
-  const auto n = static_cast<std::int64_t>(whole > 1e9 ? 1e9 : whole);
-  switch (d.unit) {
-    case DurationUnit::Minutes: return start + n * kMinute;
-    case DurationUnit::Hours: return start + n * kHour;
-    case DurationUnit::Days: return start + n * kDay;
-    case DurationUnit::Weeks: return start + n * 7 * kDay;
-    case DurationUnit::Months:
-    case DurationUnit::Years: {
-      const std::int64_t months = d.unit == DurationUnit::Years ? n * 12 : n;
-      std::int64_t days = start / kDay;
-      std::int64_t ms = start % kDay;
-      if (ms < 0) {
-        ms += kDay;
-        --days;
-      }
-      CivilDate c = civil_from_days(days);
-      const std::int64_t index = c.year * 12 + (c.month - 1) + months;
-      c.year = index >= 0 ? index / 12 : -((-index + 11) / 12);
-      c.month = static_cast<unsigned>(index - c.year * 12) + 1;
-      const unsigned last = days_in_month(c.year, c.month);
-      if (c.day > last) c.day = last;
-      return days_from_civil(c) * kDay + ms;
-    }
+  if (!(whole >= 0)) return std::nullopt;
+  if (const EpochMs unit = unit_ms(d.unit)) {
+    // Compared as doubles first: a count beyond the range cannot be turned into an int64.
+    if (whole > static_cast<double>(kSpan / unit)) return std::nullopt;
+    const EpochMs end = start + static_cast<std::int64_t>(whole) * unit;
+    return in_range(end) ? std::optional<EpochMs>(end) : std::nullopt;
   }
-  return start;
+  const double months_d = d.unit == DurationUnit::Years ? whole * 12 : whole;
+  if (months_d > kMaxMonths) return std::nullopt;
+  const auto months = static_cast<std::int64_t>(months_d);
+  std::int64_t days = start / kDay;
+  std::int64_t ms = start % kDay;
+  if (ms < 0) {
+    ms += kDay;
+    --days;
+  }
+  CivilDate c = civil_from_days(days);
+  const std::int64_t index = c.year * 12 + (c.month - 1) + months;
+  c.year = index / 12;  // start >= year 0 and months >= 0: never negative
+  c.month = static_cast<unsigned>(index - c.year * 12) + 1;
+  const unsigned last = days_in_month(c.year, c.month);
+  if (c.day > last) c.day = last;
+  const EpochMs end = days_from_civil(c) * kDay + ms;
+  return in_range(end) ? std::optional<EpochMs>(end) : std::nullopt;
+}
+
+bool longer_than_range(const Duration& d) {
+  const double whole = std::floor(d.amount);
+  if (const EpochMs unit = unit_ms(d.unit)) return whole > static_cast<double>(kSpan / unit);
+  return (d.unit == DurationUnit::Years ? whole * 12 : whole) >= kMaxMonths;
 }
 
 }  // namespace caw::time

@@ -1,5 +1,6 @@
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -38,8 +39,13 @@ struct DurationParse {
 DurationParse parse_duration(std::string_view text);
 
 // date-fns `add(date, {unit: floor(amount)})` in UTC: months and years clamp to the end of
-// the month (Jan 31 + 1 month = Feb 29 in 2024); weeks and days are calendar days.
-EpochMs add_duration(EpochMs start, const Duration& d);
+// the month (Jan 31 + 1 month = Feb 29 in 2024); weeks and days are calendar days. Nothing when
+// `start` or the end lies outside kMinInstant..kMaxInstant (civil.hpp): no wrap, no cap.
+std::optional<EpochMs> add_duration(EpochMs start, const Duration& d);
+
+// True when the duration ends outside kMinInstant..kMaxInstant from every start inside it
+// ("300000000 years", "9999999999 minutes"): wrong whatever the clock says.
+bool longer_than_range(const Duration& d);
 
 std::string_view unit_name(DurationUnit unit);  // plural: "minutes"
 

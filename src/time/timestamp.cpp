@@ -109,6 +109,9 @@ TimestampParse parse_timestamp(std::string_view text) {
 
   const std::int64_t days = days_from_civil(CivilDate{year, static_cast<unsigned>(month), static_cast<unsigned>(day)});
   r.value.epoch_ms += days * kDay + hour * kHour + minute * kMinute + second * 1000 + ms;
+  if (!in_range(r.value.epoch_ms)) {
+    return fail(TimestampError::OutOfRange, "outside 0000-01-01T00:00:00.000Z ... 9999-12-31T23:59:59.999Z in UTC");
+  }
   return r;
 }
 

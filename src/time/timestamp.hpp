@@ -16,6 +16,7 @@ enum class TimestampError : std::uint8_t {
   Malformed,       // not ISO 8601 at all ("next tuesday", "04/08/2024")
   ImpossibleDate,  // month 13, Feb 30, hour 25, ...
   BadOffset,       // "+25:00"
+  OutOfRange,      // the offset moves it outside kMinInstant..kMaxInstant ("0000-01-01T00:00:00+01:00")
 };
 
 struct Timestamp {

@@ -52,6 +52,8 @@ constexpr CodeInfo kCodes[] = {
     {"delay.until.impossible", E, C},
     {"delay.until.no_offset", W, C},
     {"delay.until.basic_format", E, C},
+    // instants outside years 0000-9999 (time/civil.hpp): the validator and the dry run (steps/delay.cpp)
+    {"time.out_of_range", E, C},
     // send: the closed shape's codes (spec/engine.json) and the V2 form (validate/rules/send.cpp)
     {"send.recipient.missing", E, C},
     {"send.template.missing", E, C},
@@ -82,6 +84,10 @@ constexpr CodeInfo kCodes[] = {
     {"options.seed", E, C},
     {"options.limits", E, C},
     {"simulator.closed", E, C},
+    // the dry run's own bounds (simulate/engine.cpp): the trace's "error", not a report problem
+    {"limit.runs", E, C},
+    {"limit.events", E, C},
+    {"limit.memory", E, C},
 };
 
 }  // namespace

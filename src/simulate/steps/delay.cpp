@@ -28,12 +28,24 @@ StepResult delay(StepContext& c, const model::DelayStep& s) {
       return result;
     }
     if (std::floor(d.value.amount) != d.value.amount) c.record.notes |= kNoteDurationFloored;
-    wake = time::add_duration(e.now(), d.value);
+    const std::optional<EpochMs> end = time::add_duration(e.now(), d.value);
+    if (!end) {
+      c.record.note("time.out_of_range: a delay of \"" + *text + "\" from " + time::format_iso(e.now()) +
+                    " ends outside 0000-01-01T00:00:00.000Z ... 9999-12-31T23:59:59.999Z");
+      result.outcome = Outcome::Error;
+      return result;
+    }
+    wake = *end;
     if (e.full()) c.record.input() = json{{"duration", *text}};
   } else {
     const auto& field = s.until.absent() ? s.delay_until : s.until;
     auto text = e.resolve(c.run, field, c.record, "until");
     time::TimestampParse t = text ? time::parse_timestamp(*text) : time::TimestampParse{};
+    if (t.error == time::TimestampError::OutOfRange) {
+      c.record.note("time.out_of_range: until \"" + *text + "\" is " + t.detail);
+      result.outcome = Outcome::Error;
+      return result;
+    }
     if (!text || !t.ok()) {
       c.record.note("Invalid delay until: \"" + (text ? *text : std::string()) + "\" is not an ISO 8601 timestamp");
       result.outcome = Outcome::Error;

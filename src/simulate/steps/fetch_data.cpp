@@ -57,6 +57,7 @@ StepResult fetch_data(StepContext& c, const model::FetchDataStep& s) {
 void finish_fetch(Engine& engine, Run& run, StepRecord& record, const json& request, const std::string& strategy,
                   const json& response, bool ok, json& ref) {
   const json body = ok ? response : json::object();
+  engine.charge(Engine::json_bytes(body));  // merged into the run's data
   const json before = engine.full() ? run.data : json();
   if (strategy == "overwrite") {
     if (run.data.is_null()) run.data = json::object();

@@ -53,7 +53,7 @@ StepResult invoke(StepContext& c, const model::InvokeStep& s) {
     result.outcome = Outcome::Error;
     return result;
   }
-  const std::string& id = e.runs()[*child].id;
+  const std::string id = e.runs()[*child].id.str();
   if (e.full()) {
     c.record.input() = json{{"template", *name}, {"context", s.context.get() ? *s.context.get() : json()}};
     c.record.output() = json{{"runId", id}};

@@ -114,7 +114,7 @@ StepResult send(StepContext& c, const model::SendStep& s) {
     m.data = std::move(data);
     m.profile = std::move(profile);
   }
-  e.messages().push_back(std::move(m));
+  e.add_message(std::move(m));
   result.ref = json{{"status", expr::kMessageStatusSent}, {"statusName", "SENT"}};
   return result;
 }

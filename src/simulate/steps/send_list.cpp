@@ -50,7 +50,7 @@ StepResult send_list(StepContext& c, const model::SendListStep& s) {
     m.brand = brand;
     m.list = *list;
     if (e.full()) m.data = data;
-    e.messages().push_back(std::move(m));
+    e.add_message(std::move(m));
   }
   if (e.full()) {
     c.record.input() = json{{"list", *list}, {"template", *template_id}, {"brand", brand}, {"data", data}};

@@ -52,7 +52,10 @@ StepResult update_profile(StepContext& c, const model::UpdateProfileStep& s) {
     result.outcome = Outcome::Error;
     return result;
   }
-  if (!after.is_null()) store[*id] = after;
+  if (!after.is_null()) {
+    e.charge(48 + Engine::json_bytes(after));  // the store's copy (the one it replaces is not refunded)
+    store[*id] = after;
+  }
   if (e.full()) {
     c.record.input() = json{{"recipient_id", *id}, {"merge", merge}, {"profile", *incoming}, {"before", before}};
     c.record.output() = json{{"profile", after}};

@@ -98,9 +98,19 @@ CAW_COLD void report(Judge& j, const char* code, const Path& path, std::uint32_t
   j.error(code, path, offset, cat({what, "\"", value, "\"", why}), std::move(hint));
 }
 
+// The years the core can represent (time/civil.hpp), for the out-of-range messages.
+constexpr std::string_view kRange = "0000-01-01T00:00:00.000Z ... 9999-12-31T23:59:59.999Z";
+
 void check_duration(Judge& j, std::string_view value, const Path& path, std::uint32_t offset) {
   const time::DurationParse d = time::parse_duration(value);
-  if (d.ok()) return;
+  if (d.ok()) {
+    // Whatever the clock says, the delay would end past year 9999: date-fns gives an Invalid Date.
+    if (time::longer_than_range(d.value)) {
+      report(j, "time.out_of_range", path, offset, "A delay of ", value,
+             cat({" ends outside ", kRange, " from any start", kAtRunTime}), "use a shorter duration");
+    }
+    return;
+  }
   const bool iso = d.error == time::DurationError::Iso8601;
   const bool seconds = d.error == time::DurationError::Seconds;
   report(j,
@@ -123,6 +133,10 @@ void check_until(Judge& j, std::string_view value, const Path& path, std::uint32
   const time::TimestampParse t = time::parse_timestamp(value);
   const DateTime format = checked ? ajv_date_time(value) : DateTime::Ok;
   const bool refused = format != DateTime::Ok;  // by the invoke check: 400
+  if (!refused && t.error == time::TimestampError::OutOfRange) {
+    return report(j, "time.out_of_range", path, offset, "The instant ", value, cat({" is ", t.detail, kAtRunTime}),
+                  "use an instant within years 0000-9999 in UTC");
+  }
   if (format == DateTime::Impossible || t.error == time::TimestampError::ImpossibleDate ||
       t.error == time::TimestampError::BadOffset) {
     return report(
