@@ -3,7 +3,9 @@
 #include <emscripten/bind.h>
 #include <malloc.h>
 
+#include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "simulate/dry_run.hpp"
 #include "simulate/session.hpp"
@@ -18,6 +20,30 @@ struct DryRunResult {
 DryRunResult dry_run_text(const std::string& scenario, const std::string& options) {
   caw::sim::DryRunOutcome out = caw::sim::dry_run(scenario, options);
   return DryRunResult{out.ok, std::move(out.text)};
+}
+
+// The dry run over bytes the caller wrote into linear memory (malloc'd), its trace or report
+// left here for the caller to read as bytes (a TextDecoder over HEAPU8): no Embind string
+// conversion either way. Delete it once read.
+class DryRunBytes {
+ public:
+  explicit DryRunBytes(caw::sim::DryRunOutcome out) : out_(std::move(out)) {}
+  bool ok() const { return out_.ok; }
+  std::size_t data() const { return reinterpret_cast<std::uintptr_t>(out_.text.data()); }
+  std::size_t size() const { return out_.text.size(); }
+  // A summary trace's arrays: [runsBegin, runsEnd, messagesBegin, messagesEnd], or all 0.
+  std::size_t section(int i) const {
+    const caw::sim::SummaryLayout& l = out_.layout;
+    return i == 0 ? l.runs_begin : i == 1 ? l.runs_end : i == 2 ? l.messages_begin : l.messages_end;
+  }
+
+ private:
+  caw::sim::DryRunOutcome out_;
+};
+
+DryRunBytes dry_run_bytes(std::size_t scenario, std::size_t size, const std::string& options) {
+  const std::string_view text(reinterpret_cast<const char*>(static_cast<std::uintptr_t>(scenario)), size);
+  return DryRunBytes(caw::sim::dry_run(text, options));
 }
 
 // Bytes in use on the wasm heap (dlmalloc's mallinfo), for the benchmark's bytes per waiting run.
@@ -54,6 +80,12 @@ EMSCRIPTEN_BINDINGS(courier_automations_simulator) {
       .field("text", &DryRunResult::text);
   emscripten::function("dryRun", &dry_run_text);
   emscripten::function("heapBytes", &heap_bytes);
+  emscripten::class_<DryRunBytes>("DryRunBytes")
+      .function("ok", &DryRunBytes::ok)
+      .function("data", &DryRunBytes::data)
+      .function("size", &DryRunBytes::size)
+      .function("section", &DryRunBytes::section);
+  emscripten::function("dryRunBytes", &dry_run_bytes);
   emscripten::class_<Simulator>("Simulator")
       .constructor<const std::string&, const std::string&>()
       .function("ok", &Simulator::ok)

@@ -3,8 +3,11 @@
  * its trace. No network, no real waiting. Formats: docs/dry-run.md.
  */
 import { init, instance } from './runtime.js';
-import { toJsonInput, toJsonText } from '../json-text.js';
-import { ValidationError } from '../errors.js';
+import { ValidationError, InstanceReplacedError } from '../errors.js';
+import { checkOptions, fatalText, inputBytes, objectText } from './input.js';
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
 
 /**
  * @typedef {{ method: string, url: string, headers?: object, body?: unknown, params?: object }} FetchRequest
@@ -18,19 +21,82 @@ import { ValidationError } from '../errors.js';
  * }} DryRunOptions
  */
 
+/**
+ * The options as JSON text for the core. Fixtures given as text or bytes travel as a string (the
+ * core locates their problems in it); as an object, their JSON is spliced in as it is.
+ */
 function optionsJson(options, externalFetch) {
+  checkOptions(options);
   const o = {};
   if (options.detail !== undefined) o.detail = options.detail;
   if (options.now !== undefined) o.now = options.now instanceof Date ? options.now.toISOString() : String(options.now);
   if (options.seed !== undefined) o.seed = options.seed;
   if (options.limits !== undefined) o.limits = options.limits;
-  // As text when given as text, so the core locates their problems in it.
+  let fixtures = null;
   if (options.fixtures !== undefined) {
     const f = options.fixtures;
-    o.fixtures = typeof f === 'string' || f instanceof Uint8Array || f instanceof ArrayBuffer ? toJsonText(f) : f;
+    if (typeof f === 'string' || f instanceof Uint8Array || f instanceof ArrayBuffer) o.fixtures = fatalText(f, '/options/fixtures');
+    else fixtures = objectText(f, '/options/fixtures');
   }
   if (externalFetch) o.externalFetch = true;
-  return JSON.stringify(o);
+  const text = JSON.stringify(o);
+  return fixtures === null ? text : `${text.slice(0, -1)}${text.length > 2 ? ',' : ''}"fixtures":${fixtures}}`;
+}
+
+/**
+ * One dry run through linear memory: the scenario's bytes copied in once, the trace (or report)
+ * read out as bytes with a TextDecoder. No Embind string conversion either way.
+ * @returns {{ ok: boolean, value: any }} the trace, or the report when !ok
+ */
+function runBytes(bytes, optionsText) {
+  const wasm = instance();
+  const ptr = wasm._malloc(Math.max(1, bytes.length));
+  if (!ptr) throw new RangeError(`the scenario (${bytes.length} bytes) does not fit in WebAssembly memory`);
+  let result;
+  try {
+    wasm.HEAPU8.set(bytes, ptr);
+    result = wasm.dryRunBytes(ptr, bytes.length, optionsText);
+  } catch (error) {
+    // A trapped instance is gone (and replaced): nothing of it is touched again.
+    if (!(error instanceof InstanceReplacedError)) wasm._free(ptr);
+    throw error;
+  }
+  wasm._free(ptr);
+  try {
+    const at = result.data();
+    const view = wasm.HEAPU8.subarray(at, at + result.size());
+    if (result.ok() && result.section(1) !== 0) {
+      // A summary: its runs and messages are copied out as bytes and parsed when first read.
+      return { ok: true, value: lazySummary(view.slice(), [0, 1, 2, 3].map((i) => result.section(i))) };
+    }
+    return { ok: result.ok(), value: JSON.parse(decoder.decode(view)) };
+  } finally {
+    result.delete();
+  }
+}
+
+/**
+ * The summary trace with `runs` and `messages` read on first access (each then becomes a plain
+ * data property): a caller that looks at `counts` only never pays for parsing 100k runs.
+ * @param {Uint8Array} bytes the trace text @param {number[]} at [runsBegin, runsEnd, messagesBegin, messagesEnd]
+ */
+function lazySummary(bytes, at) {
+  const trace = JSON.parse(`${decoder.decode(bytes.subarray(0, at[0]))}null,"messages":null${decoder.decode(bytes.subarray(at[3]))}`);
+  let pending = 2;
+  const settle = (key, value) => {
+    Object.defineProperty(trace, key, { value, writable: true, enumerable: true, configurable: true });
+    if (--pending === 0) bytes = null;  // both read: the text can go
+    return value;
+  };
+  for (const [key, begin, end] of [['runs', at[0], at[1]], ['messages', at[2], at[3]]]) {
+    Object.defineProperty(trace, key, {
+      enumerable: true,
+      configurable: true,
+      get: () => settle(key, JSON.parse(decoder.decode(bytes.subarray(begin, end)))),
+      set: (value) => { settle(key, value); },
+    });
+  }
+  return trace;
 }
 
 /** Answers every pending fetch-data step of `handle` with the caller's resolver. */
@@ -61,9 +127,9 @@ async function answerFetches(handle, fetch, target) {
  */
 export function dryRunSync(scenarioOrPayload, options = {}) {
   if (typeof options.fetch === 'function') throw new TypeError('dryRunSync cannot await a fetch resolver: use dryRun');
-  const out = instance().dryRun(toJsonInput(scenarioOrPayload), optionsJson(options, false));
-  const value = JSON.parse(out.text);
-  if (!out.ok) throw new ValidationError(value, invalidMessage(value));
+  const optionsText = optionsJson(options, false);
+  const { ok, value } = runBytes(inputBytes(scenarioOrPayload), optionsText);
+  if (!ok) throw new ValidationError(value, invalidMessage(value));
   return value;
 }
 
@@ -77,7 +143,8 @@ export function dryRunSync(scenarioOrPayload, options = {}) {
 export async function dryRun(scenarioOrPayload, options = {}) {
   await init();
   if (typeof options.fetch !== 'function') return dryRunSync(scenarioOrPayload, options);
-  const handle = new (instance().Simulator)(toJsonInput(scenarioOrPayload), optionsJson(options, true));
+  const optionsText = optionsJson(options, true);
+  const handle = new (instance().Simulator)(inputBytes(scenarioOrPayload), optionsText);
   try {
     if (!handle.ok()) {
       const report = JSON.parse(handle.report());
@@ -123,10 +190,15 @@ export class Simulator {
    */
   static async create(options = {}) {
     await init();
-    const scenario = { invocations: [] };
-    if (options.fixtures !== undefined) scenario.fixtures = options.fixtures;
+    // Fixtures as an object go into the scenario (problems under /fixtures); as text or bytes,
+    // through the options (problems located in that text, under /options/fixtures).
+    let scenario = '{"invocations":[]}';
+    const f = options.fixtures;
+    const asText = typeof f === 'string' || f instanceof Uint8Array || f instanceof ArrayBuffer;
+    if (f !== undefined && !asText) scenario = `{"invocations":[],"fixtures":${objectText(f, '/fixtures')}}`;
     const fetch = typeof options.fetch === 'function' ? options.fetch : null;
-    const handle = new (instance().Simulator)(JSON.stringify(scenario), optionsJson({ ...options, fixtures: undefined }, !!fetch));
+    const optionsText = optionsJson({ ...options, fixtures: asText ? f : undefined }, !!fetch);
+    const handle = new (instance().Simulator)(scenario, optionsText);
     if (!handle.ok()) {
       const report = JSON.parse(handle.report());
       handle.delete();
@@ -147,10 +219,28 @@ export class Simulator {
    * @returns {string | null}
    */
   invoke(payload, options = {}) {
-    const invocation = { request: typeof payload === 'string' ? JSON.parse(payload) : payload };
-    if (options.at !== undefined) invocation.at = options.at instanceof Date ? options.at.toISOString() : String(options.at);
-    if (options.templateId !== undefined) invocation.templateId = options.templateId;
-    const out = JSON.parse(this.#live().invoke(JSON.stringify(invocation)));
+    const h = this.#live();
+    // The invocation {request, at?, templateId?} around the payload as it was given: text and
+    // bytes are never parsed in JS (the core reads them with its depth limit), bytes stay bytes.
+    let tail = '';
+    if (options.at !== undefined) tail += `,"at":${JSON.stringify(options.at instanceof Date ? options.at.toISOString() : String(options.at))}`;
+    if (options.templateId !== undefined) tail += `,"templateId":${objectText(options.templateId, '/templateId')}`;
+    tail += '}';
+    let invocation;
+    if (typeof payload === 'string') {
+      invocation = `{"request":${payload}\n${tail}`;
+    } else if (payload instanceof Uint8Array || payload instanceof ArrayBuffer || ArrayBuffer.isView(payload)) {
+      const body = inputBytes(payload);
+      const head = encoder.encode('{"request":');
+      const end = encoder.encode(`\n${tail}`);
+      invocation = new Uint8Array(head.length + body.length + end.length);
+      invocation.set(head, 0);
+      invocation.set(body, head.length);
+      invocation.set(end, head.length + body.length);
+    } else {
+      invocation = `{"request":${objectText(payload, '/request')}${tail}`;
+    }
+    const out = JSON.parse(h.invoke(invocation));
     if (!out.ok) throw new ValidationError(out.report, invalidMessage(out.report));
     return out.runId;
   }

@@ -25,6 +25,8 @@ json object_or_null(const json& obj, const char* key) {
   return it != obj.end() && it->is_object() ? *it : json();
 }
 
+}  // namespace
+
 bool read_time(const json& v, const std::string& path, Report& report, EpochMs& out) {
   if (!v.is_string()) {
     report.error("scenario.time", path, "expected an ISO 8601 timestamp string");
@@ -58,8 +60,6 @@ std::shared_ptr<const Program> program_for(const json& steps, const Limits& limi
   cache.emplace(std::move(key), program);
   return program;
 }
-
-}  // namespace
 
 RunSpec spec_from_request(const json& request, const Limits& limits, ProgramCache& cache) {
   RunSpec spec;

@@ -50,6 +50,17 @@ Fixtures parse_fixtures(const json& fixtures, const std::string& path, const Lim
 bool parse_invocation(const json& invocation, const std::string& path, EpochMs now, const Fixtures& fixtures,
                       const Limits& limits, ProgramCache& cache, Invocation& out, Report& report);
 
+// The steps' program from `cache`, compiled on a miss (keyed by the steps' JSON).
+std::shared_ptr<const Program> program_for(const json& steps, const Limits& limits, ProgramCache& cache);
+
+// An ISO 8601 timestamp string into `out`; false (with a scenario.time problem at `path`) otherwise.
+bool read_time(const json& v, const std::string& path, Report& report, EpochMs& out);
+
+// Reads a scenario (or a bare ad hoc body) straight from its text: one scan for well-formedness,
+// each request judged by the validator's scanner on its own bytes, programs shared by identical
+// steps bytes; no DOM of the whole scenario. Problems carry line/column in `text`.
+ScenarioParse read_scenario(std::string_view text, const Options& options, Fixtures extra = {});
+
 // An ad hoc invoke body (already validated) as a RunSpec.
 RunSpec spec_from_request(const json& request, const Limits& limits, ProgramCache& cache);
 

@@ -3,6 +3,7 @@
 
 #include "json/dump.hpp"
 #include "json/write_string.hpp"
+#include "simulate/dry_run.hpp"
 #include "simulate/engine.hpp"
 #include "time/civil.hpp"
 
@@ -65,6 +66,11 @@ void append_notes(std::string& out, const StepRecord& r) {
 void Engine::write_trace(std::string& out, const Report* warnings) const {
   const bool full = options_.full_detail;
   TimeText times;
+  // Sized once for the whole text (a step is ~110 bytes in summary, more with input/output).
+  std::size_t step_count = 0;
+  for (const Run& run : runs_) step_count += run.program->steps.size();
+  out.reserve(out.size() + 256 + runs_.size() * 128 + step_count * (full ? 160 : 110) +
+              messages_.size() * (full ? 192 : 128));
   auto append_time = [&times](std::string& o, EpochMs t) { times.append(o, t); };
   out += "{\"runs\":[";
   for (std::size_t i = 0; i < runs_.size(); ++i) {
@@ -193,6 +199,120 @@ void Engine::write_trace(std::string& out, const Report* warnings) const {
     append_json(out, only.to_json()["warnings"]);
   }
   out += '}';
+}
+
+}  // namespace caw::sim
+
+namespace caw::sim {
+
+namespace {
+
+void append_warnings(std::string& out, const Report* warnings) {
+  if (warnings == nullptr || warnings->warnings().empty()) return;
+  out += ",\"warnings\":";
+  Report only;
+  for (const Problem& p : warnings->warnings()) only.add(p);
+  append_json(out, only.to_json()["warnings"]);
+}
+
+}  // namespace
+
+void write_summary(Engine& engine, std::string& out, const Report* warnings, SummaryLayout* layout) {
+  SummaryLayout here;
+  const std::deque<Run>& runs = engine.runs();
+  const std::vector<Message>& messages = engine.messages();
+  constexpr std::size_t kStatuses = static_cast<std::size_t>(Status::NotProcessed) + 1;
+  std::size_t by_status[kStatuses] = {};
+  for (const Run& run : runs) ++by_status[static_cast<std::size_t>(run.status)];
+  // About 110 bytes a run and 140 a message: one allocation for the whole text.
+  out.reserve(out.size() + 256 + runs.size() * 128 + messages.size() * 160);
+  TimeText times;
+  out += "{\"detail\":\"summary\",\"counts\":{\"runs\":";
+  out += std::to_string(runs.size());
+  out += ",\"steps\":";
+  out += std::to_string(engine.steps_executed());
+  out += ",\"messages\":";
+  out += std::to_string(messages.size());
+  out += ",\"statuses\":{";
+  bool first = true;
+  for (std::size_t i = 0; i < kStatuses; ++i) {
+    if (by_status[i] == 0) continue;
+    if (!first) out += ',';
+    first = false;
+    out += '"';
+    out += status_name(static_cast<Status>(i));
+    out += "\":";
+    out += std::to_string(by_status[i]);
+  }
+  out += "}},\"runs\":";
+  here.runs_begin = out.size();
+  out += '[';
+  for (std::size_t i = 0; i < runs.size(); ++i) {
+    const Run& run = runs[i];
+    if (i) out += ',';
+    out += "{\"runId\":\"";
+    out += run.id;
+    out += "\",\"invokedAt\":";
+    times.append(out, run.invoked_at);
+    out += ",\"status\":\"";
+    out += status_name(run.status);
+    out += '"';
+    if (run.has_token) {
+      out += ",\"cancelationToken\":";
+      append_json_string(out, run.token);
+    }
+    if (run.parent >= 0) {
+      out += ",\"parentRunId\":\"";
+      out += runs[static_cast<std::size_t>(run.parent)].id;
+      out += '"';
+    }
+    if (!run.template_name.empty()) {
+      out += ",\"templateId\":";
+      append_json_string(out, run.template_name);
+    }
+    out += '}';
+  }
+  out += ']';
+  here.runs_end = out.size();
+  out += ",\"messages\":";
+  here.messages_begin = out.size();
+  out += '[';
+  for (std::size_t i = 0; i < messages.size(); ++i) {
+    const Message& m = messages[i];
+    if (i) out += ',';
+    out += "{\"runId\":\"";
+    out += runs[m.run].id;
+    out += "\",\"stepIndex\":";
+    out += std::to_string(m.step);
+    out += ",\"at\":";
+    times.append(out, m.at);
+    out += ",\"recipient\":";
+    append_json_string(out, m.recipient);
+    out += ",\"template\":";
+    append_json_string(out, m.template_id);
+    if (m.brand.is_string()) {
+      out += ",\"brand\":";
+      append_json_string(out, m.brand.get_ref<const std::string&>());
+    }
+    if (!m.list.empty()) {
+      out += ",\"list\":";
+      append_json_string(out, m.list);
+    }
+    out += '}';
+  }
+  out += ']';
+  here.messages_end = out.size();
+  out += ",\"profiles\":";
+  append_json(out, engine.profiles());
+  out += ",\"endedAt\":";
+  times.append(out, engine.now());
+  if (!engine.halt_error().empty()) {
+    out += ",\"error\":";
+    append_json_string(out, engine.halt_error());
+  }
+  append_warnings(out, warnings);
+  out += '}';
+  if (layout != nullptr) *layout = here;
 }
 
 }  // namespace caw::sim

@@ -11,6 +11,16 @@
 
 namespace caw::sim {
 
+std::string unsupported_if(const nlohmann::json& step) {
+  if (!step.is_object()) return {};
+  const auto cond = step.find("if");
+  if (cond == step.end() || !cond->is_string()) return {};
+  const expr::ParseResult parsed = expr::parse(cond->get_ref<const std::string&>());
+  if (parsed.ok) return {};
+  return "The dry run cannot evaluate this \"if\" (" + parsed.error.message + ", at character " +
+         decimal(parsed.error.offset + 1) + "); it will be treated as true";
+}
+
 namespace {
 
 // `if` runs as JavaScript in Courier's engine; the dry run evaluates a safe subset. Anything
@@ -22,15 +32,9 @@ void check_ifs(const nlohmann::json& request, Report& report) {
   const auto steps = automation->find("steps");
   if (steps == automation->end() || !steps->is_array()) return;
   for (std::size_t i = 0; i < steps->size(); ++i) {
-    const nlohmann::json& step = (*steps)[i];
-    if (!step.is_object()) continue;
-    const auto cond = step.find("if");
-    if (cond == step.end() || !cond->is_string()) continue;
-    const expr::ParseResult parsed = expr::parse(cond->get_ref<const std::string&>());
-    if (parsed.ok) continue;
-    report.warning("step.if.unsupported", child_pointer("/automation/steps", i) + "/if",
-                   "The dry run cannot evaluate this \"if\" (" + parsed.error.message + ", at character " +
-                       decimal(parsed.error.offset + 1) + "); it will be treated as true",
+    std::string message = unsupported_if((*steps)[i]);
+    if (message.empty()) continue;
+    report.warning("step.if.unsupported", child_pointer("/automation/steps", i) + "/if", std::move(message),
                    "use literals, member access (data.x, refs.name.status), comparisons, &&, ||, ! and parentheses");
   }
 }

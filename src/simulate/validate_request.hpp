@@ -1,10 +1,16 @@
 #pragma once
+#include <string>
+
 #include <nlohmann/json.hpp>
 
 #include "limits.hpp"
 #include "report/problem.hpp"
 
 namespace caw::sim {
+
+// The dry run's warning about a step's `if` it cannot evaluate (it runs as JavaScript in
+// Courier), or "" when the step has none or it is within the evaluated subset.
+std::string unsupported_if(const nlohmann::json& step);
 
 // Every ad hoc request of a scenario goes through the full courier-level validator before
 // anything runs.

@@ -38,10 +38,12 @@ test('dryRun: delay then cancel from a second run', async () => {
   assert.equal(trace.runs[1].status, 'PROCESSED');
 });
 
-test('dryRun: detail summary leaves out input, output, data and profile', async () => {
+test('dryRun: detail summary gives counts and run statuses, no steps, no message data or profile', async () => {
   const trace = await dryRun(seed, { detail: 'summary' });
-  assert.equal(trace.runs[0].steps[0].input, undefined);
-  assert.equal(trace.runs[0].steps[0].output, undefined);
+  assert.equal(trace.detail, 'summary');
+  assert.deepEqual(trace.counts, { runs: 1, steps: 2, messages: 1, statuses: { PROCESSED: 1 } });
+  assert.equal(trace.runs[0].status, 'PROCESSED');
+  assert.equal(trace.runs[0].steps, undefined);
   assert.equal(trace.messages[0].data, undefined);
   assert.equal(trace.messages[0].profile, undefined);
   assert.equal(trace.messages[0].template, '64TP5HKPFTM8VTK1Y75SJDQX9JK0');
