@@ -23,7 +23,7 @@ StepResult cancel(StepContext& c, const model::CancelStep& s) {
     c.record.input() = json{{"cancelation_token", *token}};
     c.record.output() = json{{"canceled", n}};
   }
-  result.ref = json{{"canceled", n}};
+  if (c.keeps_ref()) result.ref = json{{"canceled", n}};
   return result;
 }
 

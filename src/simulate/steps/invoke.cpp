@@ -58,7 +58,7 @@ StepResult invoke(StepContext& c, const model::InvokeStep& s) {
     c.record.input() = json{{"template", *name}, {"context", s.context.get() ? *s.context.get() : json()}};
     c.record.output() = json{{"runId", id}};
   }
-  result.ref = json{{"runId", id}};
+  if (c.keeps_ref()) result.ref = json{{"runId", id}};
   return result;
 }
 

@@ -115,7 +115,7 @@ StepResult send(StepContext& c, const model::SendStep& s) {
     m.profile = std::move(profile);
   }
   e.add_message(std::move(m));
-  result.ref = json{{"status", expr::kMessageStatusSent}, {"statusName", "SENT"}};
+  if (c.keeps_ref()) result.ref = json{{"status", expr::kMessageStatusSent}, {"statusName", "SENT"}};
   return result;
 }
 

@@ -56,8 +56,10 @@ StepResult send_list(StepContext& c, const model::SendListStep& s) {
     c.record.input() = json{{"list", *list}, {"template", *template_id}, {"brand", brand}, {"data", data}};
     c.record.output() = json{{"status", "SENT"}, {"recipients", subscribers->second}};
   }
-  result.ref =
-      json{{"status", expr::kMessageStatusSent}, {"statusName", "SENT"}, {"recipients", subscribers->second.size()}};
+  if (c.keeps_ref()) {
+    result.ref =
+        json{{"status", expr::kMessageStatusSent}, {"statusName", "SENT"}, {"recipients", subscribers->second.size()}};
+  }
   return result;
 }
 

@@ -12,6 +12,8 @@ struct StepContext {
   Run& run;
   const model::Step& step;
   StepRecord& record;
+  // Whether the step's result is kept (refs.<ref>): without a ref, building it is wasted work.
+  [[nodiscard]] bool keeps_ref() const { return model::literal(step.ref) != nullptr; }
 };
 
 // One handler per action (courier-semantics.md section 6), one file each.

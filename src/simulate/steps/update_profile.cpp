@@ -60,7 +60,7 @@ StepResult update_profile(StepContext& c, const model::UpdateProfileStep& s) {
     c.record.input() = json{{"recipient_id", *id}, {"merge", merge}, {"profile", *incoming}, {"before", before}};
     c.record.output() = json{{"profile", after}};
   }
-  result.ref = json{{"profile", after}};
+  if (c.keeps_ref()) result.ref = json{{"profile", after}};
   return result;
 }
 
