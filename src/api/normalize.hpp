@@ -20,7 +20,8 @@ struct NormalizeResult {
 
 // Text in, canonical text out: the payload is parsed, its shape checked at the courier level,
 // and written back from the typed model in the schema's field order. Meaning is unchanged:
-// nulls, aliases and unknown properties are kept.
+// nulls, aliases and unknown properties are kept, and so is a negative zero (as JSON.parse keeps
+// it), written -0.0.
 NormalizeResult normalize(std::string_view text, const NormalizeOptions& options = {});
 
 }  // namespace caw
