@@ -44,18 +44,24 @@ function optionsJson(options, externalFetch) {
 }
 
 /**
- * One dry run through linear memory: the scenario's bytes copied in once, the trace (or report)
+ * One dry run through linear memory: the scenario (text or bytes) written in once, the trace (or report)
  * read out as bytes with a TextDecoder. No Embind string conversion either way.
  * @returns {{ ok: boolean, value: any }} the trace, or the report when !ok
  */
-function runBytes(bytes, optionsText) {
+function runBytes(input, optionsText) {
   const wasm = instance();
-  const ptr = wasm._malloc(Math.max(1, bytes.length));
-  if (!ptr) throw new RangeError(`the scenario (${bytes.length} bytes) does not fit in WebAssembly memory`);
+  // Text is encoded straight into linear memory (room for 3 bytes per UTF-16 unit, the most
+  // UTF-8 needs; untouched pages cost nothing); bytes are copied in once.
+  const text = typeof input === 'string' ? input : null;
+  const room = text === null ? input.length : text.length * 3;
+  const ptr = wasm._malloc(Math.max(1, room));
+  if (!ptr) throw new RangeError(`the scenario (${room} bytes) does not fit in WebAssembly memory`);
   let result;
   try {
-    wasm.HEAPU8.set(bytes, ptr);
-    result = wasm.dryRunBytes(ptr, bytes.length, optionsText);
+    let size = room;
+    if (text === null) wasm.HEAPU8.set(input, ptr);
+    else size = encoder.encodeInto(text, wasm.HEAPU8.subarray(ptr, ptr + room)).written;
+    result = wasm.dryRunBytes(ptr, size, optionsText);
   } catch (error) {
     // A trapped instance is gone (and replaced): nothing of it is touched again.
     if (!(error instanceof InstanceReplacedError)) wasm._free(ptr);
@@ -128,7 +134,8 @@ async function answerFetches(handle, fetch, target) {
 export function dryRunSync(scenarioOrPayload, options = {}) {
   if (typeof options.fetch === 'function') throw new TypeError('dryRunSync cannot await a fetch resolver: use dryRun');
   const optionsText = optionsJson(options, false);
-  const { ok, value } = runBytes(inputBytes(scenarioOrPayload), optionsText);
+  const input = scenarioOrPayload;
+  const { ok, value } = runBytes(typeof input === 'string' ? input : (input instanceof Uint8Array || input instanceof ArrayBuffer || ArrayBuffer.isView(input)) ? inputBytes(input) : objectText(input, ''), optionsText);
   if (!ok) throw new ValidationError(value, invalidMessage(value));
   return value;
 }
