@@ -26,8 +26,8 @@ Options:
   --seed <N>           the run-id generator's seed, default 0
   --fixtures <file>    JSON { profiles, lists, templates, webhooks } to load at start
   --body-limit <bytes> larger bodies get 413, default 1048576
-  --state-limit <bytes> request bytes the runs may hold; past it invokes get 507 until
-                       a reset, default 134217728 (128 MiB)
+  --state-limit <bytes> what the runs' requests may hold (bytes + 32 per JSON value);
+                       past it invokes get 507 until a reset, default 67108864 (64 MiB)
   -h, --help           show this help`;
 
 export const options = {

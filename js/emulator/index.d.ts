@@ -18,8 +18,9 @@ export interface EmulatorOptions {
   /** bytes; larger bodies get 413. Default 1 MiB */
   bodyLimit?: number;
   /**
-   * bytes of request bodies the runs may hold (they stay in wasm memory); an invoke past it gets
-   * 507 until a reset. Default 128 MiB, which keeps the wasm memory well under its ceiling
+   * what the runs' requests may hold (they stay in wasm memory), counted as each request's bytes
+   * plus 32 per JSON value; an invoke past it gets 507 until a reset. Default 64 MiB, which keeps
+   * the wasm memory well under its ceiling
    */
   stateLimit?: number;
   /** the API keys accepted; default any non-empty key */

@@ -26,8 +26,9 @@ export const DEFAULT_BODY_LIMIT = 1024 * 1024;
  * @property {number} [seed] the run-id generator's seed, default 0
  * @property {{ profiles?: object, lists?: object, templates?: object, webhooks?: object }} [fixtures]
  * @property {number} [bodyLimit] bytes, default 1 MiB; larger bodies get 413
- * @property {number} [stateLimit] bytes of request bodies the runs may hold, default 128 MiB;
- *   an invoke past it gets 507 until a reset (the wasm memory then stays well under its ceiling)
+ * @property {number} [stateLimit] what the runs' requests may hold, in stateCost (a request's bytes
+ *   plus 32 per JSON value), default 64 MiB; an invoke past it gets 507 until a reset (the wasm
+ *   memory then stays well under its ceiling)
  * @property {string | string[] | ((key: string) => boolean)} [apiKey] the keys accepted; default any non-empty key
  */
 

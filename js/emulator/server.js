@@ -21,7 +21,7 @@
 import { addAmount, iso, parseInstant } from './clock.js';
 import { HttpError, readBody, sendJson } from './http.js';
 import { jsonReport, located, parseAccepted } from './body.js';
-import { FIXTURE_KINDS, SimulatorTrapError, StateFullError, checkFixtureKinds } from './world.js';
+import { FIXTURE_KINDS, SimulatorTrapError, StateFullError, checkFixtureKinds, stateCost } from './world.js';
 import { listRuns, listSteps, listTemplates } from './reads.js';
 import { templateShapeReport } from '../client/validate.js';
 
@@ -252,7 +252,7 @@ async function invoke(ctx, req, res, templateId) {
     const request = templateId === undefined ? validateAdHoc(ctx, bytes) : validateTemplate(ctx, bytes, templateId);
     let outcome;
     try {
-      outcome = { status: 200, body: { runId: await ctx.world.invoke(request, templateId, bytes.length) } };
+      outcome = { status: 200, body: { runId: await ctx.world.invoke(request, templateId, stateCost(bytes.length, request)) } };
     } catch (err) {
       if (err instanceof ctx.lib.ValidationError) throw invalid(err.report);
       // Neither is stored: after a reset (or on a fresh instance) the same key may succeed.
@@ -457,7 +457,7 @@ async function status(ctx) {
     messages: trace.messages.length,
     fixtures,
     idempotencyKeys: ctx.idempotent.size,
-    storedBytes: ctx.world.stored.bytes,
+    stateCost: ctx.world.stored.bytes,
     stateLimit: ctx.world.stored.limit,
     recoveries: ctx.world.recoveries,
   };

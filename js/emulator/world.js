@@ -20,14 +20,41 @@ const FIXTURE_KINDS = /** @type {const} */ (['profiles', 'lists', 'templates', '
 /** @typedef {{ profiles?: Record<string, any>, lists?: Record<string, any>, templates?: Record<string, any>, webhooks?: any }} Fixtures */
 /** @typedef {{ at: number, request: unknown, templateId?: string, runId: string, size: number }} Invocation */
 
-/** Default `stateLimit`: runs keep about three copies of their request in wasm memory, and a trace as many again. */
-export const DEFAULT_STATE_LIMIT = 128 * 1024 * 1024;
+/**
+ * Default `stateLimit`. A run keeps about three copies of its request in wasm memory (measured:
+ * 3.0 MiB per 1 MiB string-heavy body, 16 MiB per 1.25 MiB body of 75,000 small members), and
+ * building the trace needs about twice the state again: 64 MiB of stateCost peaks near 600 MiB,
+ * a third of the 2 GiB ceiling, so the state always fits a fresh instance when it is replayed.
+ */
+export const DEFAULT_STATE_LIMIT = 64 * 1024 * 1024;
+
+/** What one JSON value costs in the core beyond its text (a node, a map entry), measured. */
+const VALUE_COST = 32;
+
+/**
+ * What a request counts against `stateLimit`: its bytes plus VALUE_COST per JSON value, an
+ * estimate of the wasm memory its run holds (about three times this) that a body of many small
+ * members cannot cheat.
+ * @param {number} bytes @param {unknown} value the parsed body
+ */
+export function stateCost(bytes, value) {
+  let values = 0;
+  const stack = [value];
+  while (stack.length) {
+    const v = stack.pop();
+    values += 1;
+    if (v !== null && typeof v === 'object') {
+      for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push(child);
+    }
+  }
+  return bytes + VALUE_COST * values;
+}
 
 /** An invoke refused because the runs already hold `stateLimit` bytes of requests. */
 export class StateFullError extends Error {
   /** @param {number} limit @param {number} runs */
   constructor(limit, runs) {
-    super(`The emulator holds ${runs} runs whose requests use its state limit of ${limit} bytes; ` +
+    super(`The emulator holds ${runs} runs whose requests use its state limit (${limit} bytes of stateCost); ` +
       'reset it (POST /__emulator/reset) or start it with a larger stateLimit');
     this.name = 'StateFullError';
   }
@@ -58,7 +85,7 @@ export class World {
   #now;
   /** Every change goes through this chain, so concurrent requests never interleave. */
   #lock = Promise.resolve();
-  /** bytes of the request bodies in #log */
+  /** stateCost of the requests in #log */
   #stored = 0;
   #stateLimit;
   /** the parsed trace until the next change: reads never rebuild it in wasm memory */
@@ -108,7 +135,7 @@ export class World {
   /**
    * Starts a run now. Throws the Simulator's ValidationError when it refuses the request, a
    * StateFullError when the runs already hold `stateLimit` bytes of requests.
-   * @param {unknown} request @param {string} [templateId] @param {number} [size] the body's bytes
+   * @param {unknown} request @param {string} [templateId] @param {number} [size] the request's stateCost
    * @returns {Promise<string>} the runId
    */
   invoke(request, templateId, size = 0) {

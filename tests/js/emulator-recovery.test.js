@@ -100,7 +100,7 @@ test('a 1 MiB invoke that hits the ceiling mid-request is answered on a fresh in
   const run = await request('GET', `/__emulator/runs/${res.body.runId}`);
   assert.equal(run.status, 200);
   assert.equal(run.body.messages[0].data.pad.length, MiB - 120, 'the big run ran on the fresh instance');
-  assert.ok((await state()).storedBytes >= MiB);
+  assert.ok((await state()).stateCost >= MiB);
   await assertSurvived(runs, 3);
 });
 
@@ -126,7 +126,7 @@ test('a request that traps on the fresh instance too is a 500 naming it, never s
 });
 
 test('stateLimit bounds what runs hold: 507 past it, other endpoints answer, a reset frees it', async () => {
-  const small = await startEmulator({ port: 0, now: NOW, bodyLimit: 2 * MiB, stateLimit: 3 * MiB });
+  const small = await startEmulator({ port: 0, now: NOW, bodyLimit: 2 * MiB, stateLimit: 3.5 * MiB });
   try {
     const post = (body) => fetch(`${small.url}/automations/invoke`, { method: 'POST', headers: auth(), body });
     const statuses = [];
@@ -136,7 +136,7 @@ test('stateLimit bounds what runs hold: 507 past it, other endpoints answer, a r
       if (res.status === 507) {
         const body = await res.json();
         assert.equal(body.type, 'api_error');
-        assert.match(body.message, /state limit of 3145728 bytes.*POST \/__emulator\/reset/);
+        assert.match(body.message, /state limit \(3670016 bytes of stateCost\).*POST \/__emulator\/reset/);
       } else {
         await res.arrayBuffer();
       }
@@ -144,11 +144,17 @@ test('stateLimit bounds what runs hold: 507 past it, other endpoints answer, a r
     assert.deepEqual(statuses, [200, 200, 200, 507, 507]);
     const s = await (await fetch(`${small.url}/__emulator`)).json();
     assert.equal(s.runs, 3);
-    assert.ok(s.storedBytes <= s.stateLimit);
+    assert.ok(s.stateCost <= s.stateLimit);
     const reset = await fetch(`${small.url}/__emulator/reset`, { method: 'POST', headers: CONTROL, body: '{}' });
     assert.equal(reset.status, 200);
-    assert.equal((await reset.json()).storedBytes, 0);
+    assert.equal((await reset.json()).stateCost, 0);
     assert.equal((await post(big(MiB))).status, 200);
+    // Many small members cost more than their bytes: the core holds a node for each.
+    await fetch(`${small.url}/__emulator/reset`, { method: 'POST', headers: CONTROL, body: '{}' });
+    const dense = JSON.stringify({ recipient: 'u', data: { list: Array.from({ length: 20_000 }, () => 1) }, automation: { steps: [{ action: 'send', template: 'T' }] } });
+    assert.equal((await post(dense)).status, 200);
+    const cost = (await (await fetch(`${small.url}/__emulator`)).json()).stateCost;
+    assert.ok(cost > 20_000 * 32 && cost > 10 * dense.length, `stateCost ${cost} for ${dense.length} bytes`);
   } finally {
     await small.close();
   }
