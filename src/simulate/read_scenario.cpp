@@ -154,23 +154,23 @@ struct ProgramEntry {
 // re-serialized to make the key.
 class ProgramsByBytes {
  public:
-  const ProgramEntry& get(std::string_view steps, const Limits& limits, ProgramCache& by_json) {
-    auto it = map_.find(std::string(steps));
+  const ProgramEntry& get(std::string_view steps, const Limits& limits) {
+    auto it = map_.find(steps);
     if (it != map_.end()) return it->second;
     ProgramEntry e;
     const json doc = steps.empty() ? json::array() : small_value(steps, limits);
-    e.program = program_for(doc, limits, by_json);
+    e.program = compile_program(doc, limits);  // keyed by its bytes above: no JSON key to dump
     if (doc.is_array()) {
       for (std::size_t i = 0; i < doc.size(); ++i) {
         std::string message = unsupported_if(doc[i]);
         if (!message.empty()) e.if_warnings.emplace_back(i, std::move(message));
       }
     }
-    return map_.emplace(std::string(steps), std::move(e)).first->second;
+    return map_.emplace(steps, std::move(e)).first->second;
   }
 
  private:
-  std::unordered_map<std::string, ProgramEntry> map_;
+  std::unordered_map<std::string_view, ProgramEntry> map_;  // keys point into the scenario text
 };
 
 json node_string(const facts::Facts& f, std::uint32_t id) {
@@ -180,7 +180,7 @@ json node_string(const facts::Facts& f, std::uint32_t id) {
 
 // The run spec of an ad hoc request the scan of `bytes` (in `f`) found valid.
 RunSpec spec_from_facts(const facts::Facts& f, std::string_view bytes, const Limits& limits, ProgramsByBytes& programs,
-                        ProgramCache& by_json, const ProgramEntry** entry) {
+                        const ProgramEntry** entry) {
   RunSpec spec;
   Walk w(bytes);
   auto slice = [&](std::uint32_t id) {
@@ -201,7 +201,7 @@ RunSpec spec_from_facts(const facts::Facts& f, std::string_view bytes, const Lim
         spec.cancelation_token = model::StringValue(model::Accessor{v["$ref"].get<std::string>()});
     }
   }
-  const ProgramEntry& e = programs.get(steps, limits, by_json);
+  const ProgramEntry& e = programs.get(steps, limits);
   *entry = &e;
   spec.program = e.program;
   for (const char* key : {"data", "profile"}) {
@@ -237,7 +237,7 @@ class Reader {
     validate_text(bytes, Level::Courier, limits_, work_, r);
     const bool valid = r.valid();
     const ProgramEntry* entry = nullptr;
-    if (valid) spec = spec_from_facts(work_, bytes, limits_, programs_, by_json_, &entry);
+    if (valid) spec = spec_from_facts(work_, bytes, limits_, programs_, &entry);
     if (entry != nullptr && !entry->if_warnings.empty()) {
       for (const auto& [i, message] : entry->if_warnings)
         r.warning("step.if.unsupported", child_pointer("/automation/steps", i) + "/if", message, kIfHint);
@@ -250,19 +250,14 @@ class Reader {
     return valid;
   }
 
-  void invocation(std::string_view bytes, std::size_t offset, const std::string& path) {
+  // The invocation object at the cursor `w` (at `offset`), which ends past it.
+  void invocation(Walk& w, std::size_t offset, const std::string& path) {
     Scenario& s = out_.scenario;
-    if (bytes.empty() || bytes[0] != '{') {
-      out_.report.error("scenario.invocation", path, "an invocation must be an object {at?, templateId?, request}");
-      return;
-    }
     // Invoke-by-template invocations take the DOM path (their body is small and merged with the fixture).
     std::string_view request, at;
     std::size_t request_at = 0;
     bool by_template = false;
     std::vector<std::string> unknown;
-    Walk w(text_);
-    w.seek(offset);
     members(w, [&](const std::string& key, std::string_view v, std::size_t where) {
       if (key == "templateId") {
         by_template = true;
@@ -275,6 +270,7 @@ class Reader {
         unknown.push_back(key);
       }
     });
+    const std::string_view bytes = text_.substr(offset, w.pos() - offset);
     if (by_template || request.empty() || request[0] != '{') {
       Invocation inv;
       if (parse_invocation(small_value(bytes, scenario_limits_()), path, s.now, s.fixtures, limits_, by_json_, inv,
@@ -374,11 +370,15 @@ class Reader {
     // A rough count from the size of the first element sizes the list once.
     std::size_t index = 0;
     do {
-      list.space();
-      const std::size_t at = list.pos();
-      const std::string_view v = list.value();
-      if (index == 0) s.invocations.reserve(invocations.size() / (v.size() + 1) * 3 / 2 + 1);
-      invocation(v, at, child_pointer("/invocations", index));
+      const std::string path = child_pointer("/invocations", index);
+      if (list.peek() == '{') {
+        const std::size_t at = list.pos();
+        invocation(list, at, path);
+        if (index == 0) s.invocations.reserve(invocations.size() / (list.pos() - at + 1) * 3 / 2 + 1);
+      } else {
+        list.value();
+        report.error("scenario.invocation", path, "an invocation must be an object {at?, templateId?, request}");
+      }
       ++index;
     } while (list.take(','));
   }

@@ -44,12 +44,11 @@ bool read_time(const json& v, const std::string& path, Report& report, EpochMs& 
   return true;
 }
 
-std::shared_ptr<const Program> program_for(const json& steps, const Limits& limits, ProgramCache& cache) {
-  std::string key = dump_json(steps);
-  auto it = cache.find(key);
-  if (it != cache.end()) return it->second;
+std::shared_ptr<const Program> compile_program(const json& steps, const Limits& limits) {
   auto program = std::make_shared<Program>();
   if (steps.is_array()) {
+    program->steps.reserve(steps.size());
+    program->conditions.reserve(steps.size());
     for (const json& s : steps) {
       program->steps.push_back(model::step_from_json(s));
       expr::ParseResult cond;
@@ -57,6 +56,14 @@ std::shared_ptr<const Program> program_for(const json& steps, const Limits& limi
       program->conditions.push_back(std::move(cond));
     }
   }
+  return program;
+}
+
+std::shared_ptr<const Program> program_for(const json& steps, const Limits& limits, ProgramCache& cache) {
+  std::string key = dump_json(steps);
+  auto it = cache.find(key);
+  if (it != cache.end()) return it->second;
+  auto program = compile_program(steps, limits);
   cache.emplace(std::move(key), program);
   return program;
 }

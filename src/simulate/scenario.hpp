@@ -50,6 +50,9 @@ Fixtures parse_fixtures(const json& fixtures, const std::string& path, const Lim
 bool parse_invocation(const json& invocation, const std::string& path, EpochMs now, const Fixtures& fixtures,
                       const Limits& limits, ProgramCache& cache, Invocation& out, Report& report);
 
+// The steps (a JSON array) compiled: each step typed, each literal `if` parsed once.
+std::shared_ptr<const Program> compile_program(const json& steps, const Limits& limits);
+
 // The steps' program from `cache`, compiled on a miss (keyed by the steps' JSON).
 std::shared_ptr<const Program> program_for(const json& steps, const Limits& limits, ProgramCache& cache);
 
