@@ -26,15 +26,22 @@ struct RunStep {
   }
 };
 
-// wasm32 sizes (what the 2 GiB bound is about), used on every platform so that native and wasm
-// stop at the same run: sizeof(Run) 200 + deque slack, a message 104, a step record 32,
-// dlmalloc's 8-byte chunk overhead on each allocation.
-constexpr std::uint64_t kRunBytes = 208;
+// The estimate behind limit.memory: the engine's state and the trace it will write. wasm32 sizes
+// (what the 2 GiB bound is about), used on every platform so that native and wasm
+// stop at the same run: sizeof(Run) 200, a message 104, a step record 32, dlmalloc's 8-byte chunk
+// overhead on each allocation; runs and messages are rounded up so that the estimate meets the
+// heap measured in wasm (594 bytes a run at the end of bench/simulate's 100k-run scenario).
+constexpr std::uint64_t kRunBytes = 256;
 constexpr std::uint64_t kEventBytes = 16;    // 8 in a bucket's vector that doubles
 constexpr std::uint64_t kInstantBytes = 64;  // a bucket's map node
-constexpr std::uint64_t kMessageBytes = 104;
+constexpr std::uint64_t kMessageBytes = 128;
 constexpr std::uint64_t kRecordBytes = 32;
 constexpr std::uint64_t kDetailBytes = 48;  // StepDetail: two JSON values and a string
+// The trace text each part will take (JSON text is about a quarter of its DOM; counted as half):
+// a run's head, each step of its program in full detail (unreached ones too), a message.
+constexpr std::uint64_t kTraceRunBytes = 160;
+constexpr std::uint64_t kTraceStepBytes = 140;
+constexpr std::uint64_t kTraceMessageBytes = 160;
 constexpr std::uint64_t kChunk = 8;
 
 // A std::string's heap block beyond libc++'s 10-byte short-string buffer (wasm32).
@@ -134,25 +141,31 @@ std::uint64_t Engine::memory_estimate() const {
   return memory_ + queue_.size() * kEventBytes + queue_.instants() * kInstantBytes;
 }
 
-bool Engine::charge(std::uint64_t bytes) {
-  memory_ += bytes;
-  if (memory_estimate() <= options_.limits.max_sim_memory_bytes) return true;
+bool Engine::charge(std::uint64_t bytes, std::uint64_t trace) {
+  memory_ += bytes + trace;
+  trace_ += trace;
+  const std::uint64_t limit = options_.limits.max_sim_memory_bytes;
+  // The trace also becomes one JavaScript string, which V8 caps at 2^29 - 24 characters: it gets
+  // 7/16 of the budget (448 MiB of the default 1 GiB), the rest is the engine's.
+  if (memory_estimate() <= limit && trace_ <= limit / 16 * 7) return true;
   if (halt_error_.empty()) {
-    halt_error_ = "limit.memory: the simulation would need more than " +
-                  std::to_string(options_.limits.max_sim_memory_bytes) +
-                  " bytes (Limits::max_sim_memory_bytes; estimated for its runs, steps, events and messages)";
+    halt_error_ = "limit.memory: the simulation would need more than " + std::to_string(limit) +
+                  " bytes (Limits::max_sim_memory_bytes; estimated for its runs, steps, events, messages and trace)";
   }
   return false;
 }
 
 void Engine::charge_detail(const StepRecord& record) {
   const StepDetail& d = *record.detail;
-  charge(kDetailBytes + json_bytes(d.input) + json_bytes(d.output) + string_bytes(d.notes.size()));
+  const std::uint64_t dom = json_bytes(d.input) + json_bytes(d.output);
+  charge(kDetailBytes + dom + string_bytes(d.notes.size()), dom / 2 + d.notes.size());
 }
 
 void Engine::add_message(Message m) {
+  const std::uint64_t dom = json_bytes(m.data) + json_bytes(m.profile);
   charge(kMessageBytes + string_bytes(m.recipient.size()) + string_bytes(m.template_id.size()) +
-         string_bytes(m.list.size()) + json_bytes(m.brand) + json_bytes(m.data) + json_bytes(m.profile));
+             string_bytes(m.list.size()) + json_bytes(m.brand) + dom,
+         kTraceMessageBytes + dom / 2);
   messages_.push_back(std::move(m));
 }
 
@@ -165,10 +178,12 @@ std::optional<std::uint32_t> Engine::create_run(RunSpec spec, std::int32_t paren
     return std::nullopt;
   }
   // Refused before it exists: the run, its step records and its context as they will be held.
-  const std::uint64_t cost = kRunBytes + spec.program->steps.size() * kRecordBytes + kChunk + json_bytes(spec.data) +
+  const std::uint64_t steps = spec.program->steps.size();
+  const std::uint64_t cost = kRunBytes + steps * kRecordBytes + kChunk + json_bytes(spec.data) +
                              json_bytes(spec.profile) + json_bytes(spec.recipient) + json_bytes(spec.brand) +
                              json_bytes(spec.template_id);
-  if (!halt_error_.empty() || !charge(cost)) return std::nullopt;
+  const std::uint64_t text = kTraceRunBytes + (full() ? steps * kTraceStepBytes : 0);
+  if (!halt_error_.empty() || !charge(cost, text)) return std::nullopt;
   runs_.emplace_back();
   const auto index = static_cast<std::uint32_t>(runs_.size() - 1);
   Run& run = runs_.back();

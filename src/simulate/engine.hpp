@@ -229,9 +229,9 @@ class Engine {
   [[nodiscard]] std::uint64_t cancel_visits() const { return cancel_visits_; }
   // The engine's memory estimate in bytes (wasm32 sizes on every platform; Limits::max_sim_memory_bytes).
   [[nodiscard]] std::uint64_t memory_estimate() const;
-  // Adds `bytes` to the estimate; past the limit the simulation halts with limit.memory. Returns
-  // false then.
-  bool charge(std::uint64_t bytes);
+  // Adds `bytes` of state and `trace` bytes of trace text to the estimate; past the limit the
+  // simulation halts with limit.memory. Returns false then.
+  bool charge(std::uint64_t bytes, std::uint64_t trace = 0);
   // What a JSON value costs beyond its own 16-byte slot (wasm32 sizes of nlohmann's DOM).
   static std::uint64_t json_bytes(const json& j);
   // Appends a message, charging its memory.
@@ -269,7 +269,8 @@ class Engine {
   std::vector<std::vector<std::uint32_t>> live_;              // per token id: runs it may still cancel
   std::unordered_set<std::string> names_;                     // template names not among the fixtures
   std::uint64_t cancel_visits_ = 0;
-  std::uint64_t memory_ = 0;  // runs, records, messages, JSON (the queue is added when read)
+  std::uint64_t memory_ = 0;  // runs, records, messages, JSON, trace (the queue is added when read)
+  std::uint64_t trace_ = 0;   // of which the trace text
   std::deque<Message> messages_;
   std::optional<PendingFetch> pending_;
   std::string halt_error_;
