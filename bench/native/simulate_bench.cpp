@@ -4,6 +4,9 @@
 // Scenario (same generator as bench/simulate.bench.mjs): N runs of delay 1 day + send, every
 // 10th holding one of 1,000 shared cancelation tokens and canceled 12 hours later by 1,000
 // cancel runs; every 20th starts with fetch-data (a fixture), every 20th (+10) with update-profile.
+// Then the cancel-token case of issue 13, engine alone: 80k runs waiting on one shared token and
+// 80k later runs each canceling it, against 80k runs each with its own token canceled once
+// ("tokens": {"shared", "unrelated"} seconds; CAW_BENCH_TOKEN_RUNS changes the 80k).
 #include <malloc.h>
 
 #include <chrono>
@@ -67,6 +70,39 @@ double seconds_since(double t0) {
   return CpuClock::now() - t0;
 }
 
+// Engine alone on the cancel-token case: invocations built from two compiled requests, then
+// invoked and run to idle under the timer. Returns process CPU seconds.
+double token_case(std::size_t n, bool shared) {
+  caw::Report report;
+  caw::sim::Options options = caw::sim::parse_options(nlohmann::json{{"detail", "summary"}}, report);
+  caw::sim::ProgramCache cache;
+  auto request = [](nlohmann::json steps, const std::string& token) {
+    nlohmann::json r = {{"recipient", "u1"}, {"template", "T"}, {"automation", {{"steps", std::move(steps)}}}};
+    if (!token.empty()) r["automation"]["cancelation_token"] = token;
+    return r;
+  };
+  const nlohmann::json wait = {{{"action", "delay"}, {"duration", "1 day"}}, {{"action", "send"}}};
+  std::vector<caw::sim::Invocation> invocations;
+  invocations.reserve(2 * n);
+  for (int wave = 0; wave < 2; ++wave) {
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::string token = shared ? "shared" : "tok-" + std::to_string(i);
+      caw::sim::Invocation inv;
+      inv.at = caw::sim::kDefaultNow + wave * 12 * 3'600'000;
+      inv.spec = caw::sim::spec_from_request(
+          wave == 0 ? request(wait, token)
+                    : request(nlohmann::json{{{"action", "cancel"}, {"cancelation_token", token}}}, ""),
+          options.limits, cache);
+      invocations.push_back(std::move(inv));
+    }
+  }
+  caw::sim::Engine engine(options, {}, caw::sim::kDefaultNow, 1);
+  const double t0 = CpuClock::now();
+  for (caw::sim::Invocation& inv : invocations) engine.invoke(std::move(inv.spec), inv.at);
+  engine.run_until_idle();
+  return seconds_since(t0);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -128,6 +164,9 @@ int main(int argc, char** argv) {
         waiting, static_cast<double>(heap_waiting) / static_cast<double>(waiting ? waiting : 1));
     std::fflush(stdout);
   }
-  std::printf("]}\n");
+  const char* env = std::getenv("CAW_BENCH_TOKEN_RUNS");
+  const std::size_t token_runs = env ? static_cast<std::size_t>(std::strtoull(env, nullptr, 10)) : 80'000;
+  std::printf("],\"tokens\":{\"runs\":%zu,\"sharedSeconds\":%.4f,\"unrelatedSeconds\":%.4f}}\n", token_runs,
+              token_case(token_runs, true), token_case(token_runs, false));
   return 0;
 }
