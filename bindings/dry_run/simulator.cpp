@@ -65,6 +65,13 @@ class Simulator {
   std::string pendingFetch() const { return session_.pending_fetch(); }
   bool resolveFetch(const std::string& response, bool ok) { return session_.resolve_fetch(response, ok); }
   std::string trace() const { return session_.trace(); }
+  // The trace left in linear memory for the caller to read as bytes (see DryRunBytes).
+  DryRunBytes traceBytes() const {
+    caw::sim::DryRunOutcome out;
+    out.ok = true;
+    out.text = session_.trace();
+    return DryRunBytes(std::move(out));
+  }
   std::string now() const { return session_.now(); }
   double stepsExecuted() { return session_.engine() ? static_cast<double>(session_.engine()->steps_executed()) : 0; }
 
@@ -98,6 +105,7 @@ EMSCRIPTEN_BINDINGS(courier_automations_simulator) {
       .function("pendingFetch", &Simulator::pendingFetch)
       .function("resolveFetch", &Simulator::resolveFetch)
       .function("trace", &Simulator::trace)
+      .function("traceBytes", &Simulator::traceBytes)
       .function("now", &Simulator::now)
       .function("stepsExecuted", &Simulator::stepsExecuted);
 }

@@ -105,6 +105,17 @@ function lazySummary(bytes, at) {
   return trace;
 }
 
+/** A simulator's trace, read out of wasm memory as bytes (no Embind string). */
+function readTrace(handle) {
+  const result = handle.traceBytes();
+  try {
+    const at = result.data();
+    return JSON.parse(decoder.decode(instance().HEAPU8.subarray(at, at + result.size())));
+  } finally {
+    result.delete();
+  }
+}
+
 /** Answers every pending fetch-data step of `handle` with the caller's resolver. */
 async function answerFetches(handle, fetch, target) {
   for (;;) {
@@ -158,7 +169,7 @@ export async function dryRun(scenarioOrPayload, options = {}) {
       throw new ValidationError(report, invalidMessage(report));
     }
     await answerFetches(handle, options.fetch, null);
-    return JSON.parse(handle.trace());
+    return readTrace(handle);
   } finally {
     handle.delete();
   }
@@ -283,7 +294,7 @@ export class Simulator {
 
   /** The trace so far (docs/dry-run.md). */
   trace() {
-    return JSON.parse(this.#live().trace());
+    return readTrace(this.#live());
   }
 
   /** Frees the wasm instance. Safe to call twice. */
