@@ -165,3 +165,22 @@ test('startEmulator refuses a stateLimit that is not a positive integer', async 
     await assert.rejects(startEmulator({ port: 0, stateLimit }), /stateLimit must be a positive integer/);
   }
 });
+
+test('nothing a request allocates outlives it but the run it starts: refused bodies, replays and reads leave the wasm heap as it was', async () => {
+  await history();
+  await request('GET', '/__emulator/trace');
+  const live = () => simulatorInstance().heapBytes();
+  const before = { live: live(), memory: simulatorInstance().HEAPU8.length };
+  const refused = big(MiB).replace('"send"', '"sned"');
+  for (let i = 0; i < 10; ++i) {
+    assert.equal((await invoke(refused)).status, 400);
+    assert.equal((await invoke(delayed('x'), { ...auth('key-a'), 'Idempotency-Key': 'k1' })).headers.get('idempotent-replayed'), 'true');
+    for (const path of ['/__emulator', '/__emulator/trace', '/__emulator/runs', '/__emulator/clock']) assert.equal((await request('GET', path)).status, 200);
+    assert.equal((await request('GET', '/automations/runs', undefined, auth())).status, 200);
+  }
+  assert.equal(live(), before.live, 'bytes in use on the wasm heap');
+  assert.equal(simulatorInstance().HEAPU8.length, before.memory, 'wasm memory size');
+  // A run that is started is what stays.
+  assert.equal((await invoke(big(MiB))).status, 200);
+  assert.ok(live() > before.live + MiB);
+});
