@@ -220,7 +220,7 @@ void append_warnings(std::string& out, const Report* warnings) {
 void write_summary(Engine& engine, std::string& out, const Report* warnings, SummaryLayout* layout) {
   SummaryLayout here;
   const std::deque<Run>& runs = engine.runs();
-  const std::vector<Message>& messages = engine.messages();
+  const auto& messages = engine.messages();
   constexpr std::size_t kStatuses = static_cast<std::size_t>(Status::NotProcessed) + 1;
   std::size_t by_status[kStatuses] = {};
   for (const Run& run : runs) ++by_status[static_cast<std::size_t>(run.status)];
