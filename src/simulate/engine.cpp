@@ -28,10 +28,10 @@ struct RunStep {
 
 // The estimate behind limit.memory: the engine's state and the trace it will write. wasm32 sizes
 // (what the 2 GiB bound is about), used on every platform so that native and wasm
-// stop at the same run: sizeof(Run) 200, a message 104, a step record 32, dlmalloc's 8-byte chunk
+// stop at the same run: sizeof(Run) 160, a message 104, a step record 32, dlmalloc's 8-byte chunk
 // overhead on each allocation; runs and messages are rounded up so that the estimate meets the
-// heap measured in wasm (594 bytes a run at the end of bench/simulate's 100k-run scenario).
-constexpr std::uint64_t kRunBytes = 256;
+// heap measured in wasm (about 550 bytes a run at the end of bench/simulate's 100k-run scenario).
+constexpr std::uint64_t kRunBytes = 208;
 constexpr std::uint64_t kEventBytes = 16;    // 8 in a bucket's vector that doubles
 constexpr std::uint64_t kInstantBytes = 64;  // a bucket's map node
 constexpr std::uint64_t kMessageBytes = 128;
@@ -194,10 +194,12 @@ std::optional<std::uint32_t> Engine::create_run(RunSpec spec, std::int32_t paren
   run.template_name = intern_name(spec.template_name);
   run.program = std::move(spec.program);
   run.data = std::move(spec.data);
-  run.profile = std::move(spec.profile);
   run.recipient = std::move(spec.recipient);
-  run.brand = std::move(spec.brand);
   run.template_id = std::move(spec.template_id);
+  if (!spec.profile.is_null() || !spec.brand.is_null()) {
+    run.more().profile = std::move(spec.profile);
+    run.more().brand = std::move(spec.brand);
+  }
   run.steps.reserve(run.program->steps.size());
   // The token is read from the initial context when it is an accessor.
   if (spec.cancelation_token.has_value()) {
@@ -284,14 +286,12 @@ std::size_t Engine::waiting_runs() const {
 
 expr::Scope Engine::scope(const Run& run) const {
   expr::Scope s;
-  s.data = &run.data;
-  s.profile = &run.profile;
-  s.refs = run.refs.is_null() ? nullptr : &run.refs;
+  s.data = run.data.is_null() ? nullptr : &run.data;
+  s.profile = run.profile().is_null() ? nullptr : &run.profile();
+  s.refs = run.refs().is_null() ? nullptr : &run.refs();
   s.recipient = run.recipient.is_null() ? nullptr : &run.recipient;
-  s.brand = run.brand.is_null() ? nullptr : &run.brand;
+  s.brand = run.brand().is_null() ? nullptr : &run.brand();
   s.template_id = run.template_id.is_null() ? nullptr : &run.template_id;
-  if (run.data.is_null()) s.data = nullptr;
-  if (run.profile.is_null()) s.profile = nullptr;
   return s;
 }
 
@@ -390,9 +390,10 @@ void Engine::continue_run(std::uint32_t r) {
         record.status = Status::Processed;
         record.finished = now_;
         if (const std::string* ref = model::literal(step.ref)) {
-          if (!run.refs.is_object()) run.refs = json::object();
+          json& refs = run.more().refs;
+          if (!refs.is_object()) refs = json::object();
           charge(48 + json_bytes(result.ref));
-          run.refs[*ref] = std::move(result.ref);
+          refs[*ref] = std::move(result.ref);
         }
         ++run.pc;
         break;
@@ -426,9 +427,10 @@ bool Engine::resolve_fetch(const json& response, bool ok) {
   record.status = Status::Processed;
   record.finished = now_;
   if (const std::string* name = model::literal(run.program->steps[run.pc].ref)) {
-    if (!run.refs.is_object()) run.refs = json::object();
+    json& refs = run.more().refs;
+    if (!refs.is_object()) refs = json::object();
     charge(48 + json_bytes(ref));
-    run.refs[*name] = std::move(ref);
+    refs[*name] = std::move(ref);
   }
   ++run.pc;
   continue_run(p.run);
@@ -467,9 +469,10 @@ void Engine::process(EpochMs until, bool bounded) {
     record.status = Status::Processed;
     record.finished = now_;
     if (const std::string* name = model::literal(run.program->steps[run.pc].ref)) {
-      if (!run.refs.is_object()) run.refs = json::object();
+      json& refs = run.more().refs;
+      if (!refs.is_object()) refs = json::object();
       charge(48 + 100);  // {"until": "<24 characters>"}
-      run.refs[*name] = json{{"until", time::format_iso(now_)}};
+      refs[*name] = json{{"until", time::format_iso(now_)}};
     }
     ++run.pc;
   }

@@ -123,29 +123,50 @@ struct RunId {
 
 constexpr std::uint32_t kNoSlot = ~0u;
 
+// What few runs have, kept off the run: a million plain runs do not carry three null values each.
+struct RunExtras {
+  json profile;
+  json brand;
+  json refs;  // object once a step with a `ref` ran
+};
+
+// 160 bytes in wasm32 (fields ordered by alignment), plus its step records and context.
 struct Run {
-  RunId id;
-  Status status = Status::Processing;
-  bool has_token = false;
-  bool cancel_requested = false;
+  json data;
+  json recipient;
+  json template_id;
   EpochMs invoked_at = 0;
+  std::shared_ptr<const Program> program;
+  std::string_view token;          // interned by the engine: one copy per distinct token
+  std::string_view template_name;  // interned likewise ("" for ad hoc)
+  std::unique_ptr<RunExtras> extras;
+  std::vector<StepRecord> steps;
   std::int32_t parent = -1;            // index into runs
   std::uint32_t depth = 0;             // invoke nesting
   std::uint32_t pc = 0;                // the next step to run
   std::uint32_t token_id = kNoSlot;    // the engine's number for `token`
   std::uint32_t token_slot = kNoSlot;  // where the run sits in its token's live list (kNoSlot: not there)
-  std::string_view token;              // interned by the engine: one copy per distinct token
-  std::string_view template_name;      // interned likewise ("" for ad hoc)
-  std::shared_ptr<const Program> program;
-  json data;
-  json profile;
-  json recipient;
-  json brand;
-  json template_id;
-  json refs;  // object once a step with a `ref` ran
-  std::vector<StepRecord> steps;
+  RunId id;
+  Status status = Status::Processing;
+  bool has_token = false;
+  bool cancel_requested = false;
+
   [[nodiscard]] bool finished() const {
     return status == Status::Processed || status == Status::Canceled || status == Status::Error;
+  }
+  // Null when the run has none.
+  [[nodiscard]] const json& profile() const { return extras ? extras->profile : null_json(); }
+  [[nodiscard]] const json& brand() const { return extras ? extras->brand : null_json(); }
+  [[nodiscard]] const json& refs() const { return extras ? extras->refs : null_json(); }
+  RunExtras& more() {
+    if (!extras) extras = std::make_unique<RunExtras>();
+    return *extras;
+  }
+
+ private:
+  static const json& null_json() {
+    static const json kNull;  // immutable: not state
+    return kNull;
   }
 };
 

@@ -38,7 +38,7 @@ StepResult invoke(StepContext& c, const model::InvokeStep& s) {
     if (brand.is_string()) spec.brand = brand;
     if (template_id.is_string()) spec.template_id = template_id;
   };
-  layer(c.run.data, c.run.profile, c.run.recipient, c.run.brand, c.run.template_id);
+  layer(c.run.data, c.run.profile(), c.run.recipient, c.run.brand(), c.run.template_id);
   if (const json* ctx = s.context.get(); ctx != nullptr && ctx->is_object()) {
     auto get = [ctx](const char* key) {
       auto it = ctx->find(key);

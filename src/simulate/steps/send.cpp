@@ -42,7 +42,7 @@ StepResult send(StepContext& c, const model::SendStep& s) {
   json profile;
   if (const json* message = s.message.get()) {
     c.record.note("send (V2 message form): to = the run's profile, user_id = the run's recipient, then message.to");
-    json to = deep_extend(c.run.profile, nullptr);
+    json to = deep_extend(c.run.profile(), nullptr);
     if (c.run.recipient.is_string()) to["user_id"] = c.run.recipient;
     if (message->is_object()) {
       if (auto t = message->find("to"); t != message->end() && t->is_object()) deep_merge(to, *t);
@@ -76,11 +76,11 @@ StepResult send(StepContext& c, const model::SendStep& s) {
     if (s.brand.has_value()) {
       if (auto b = e.resolve(c.run, s.brand, c.record, "brand")) brand = *b;
     } else {
-      brand = c.run.brand;
+      brand = c.run.brand();
     }
     if (e.full()) {  // summary detail records no data/profile: do not build them
       data = deep_extend(c.run.data, s.data.get());
-      profile = deep_extend(c.run.profile, s.profile.get());
+      profile = deep_extend(c.run.profile(), s.profile.get());
     }
   }
   if (!recipient || recipient->empty()) {

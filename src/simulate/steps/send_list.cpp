@@ -33,7 +33,7 @@ StepResult send_list(StepContext& c, const model::SendListStep& s) {
     result.outcome = Outcome::Error;
     return result;
   }
-  json brand = c.run.brand;
+  json brand = c.run.brand();
   if (s.brand.has_value()) {
     brand = nullptr;
     if (auto b = e.resolve(c.run, s.brand, c.record, "brand")) brand = *b;
