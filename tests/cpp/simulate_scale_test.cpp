@@ -8,6 +8,7 @@
 
 #include "json/parse_text.hpp"
 #include "simulate/dry_run.hpp"
+#include "simulate/event_queue.hpp"
 #include "simulate/scenario.hpp"
 #include "simulate/session.hpp"
 #include "validate/validate.hpp"
@@ -94,6 +95,26 @@ TEST(SimulateScale, FinishedRunsLeaveTheirTokensList) {
   EXPECT_EQ(e.cancel_visits(), n / 2);  // only the runs still waiting, once
   EXPECT_EQ(e.messages().size(), n / 2);
   for (std::size_t i = 0; i < n; ++i) EXPECT_EQ(e.runs()[i].status, i % 2 ? Status::Canceled : Status::Processed);
+}
+
+// The queue's order is (time, scheduling order): what makes every trace deterministic.
+TEST(SimulateScale, EventQueueIsTimeOrderedAndFifoWithinAnInstant) {
+  caw::sim::EventQueue q;
+  const caw::sim::EpochMs times[] = {30, 10, 20, 10, 30, 10};
+  for (std::uint32_t i = 0; i < 6; ++i) q.push({times[i], i, i % 2 == 1});
+  EXPECT_EQ(q.size(), 6u);
+  EXPECT_EQ(q.instants(), 3u);
+  std::vector<std::uint32_t> order;
+  while (!q.empty()) {
+    const caw::sim::Event e = q.top();
+    q.pop();
+    order.push_back(e.target);
+    EXPECT_EQ(e.at, e.target < 6 ? times[e.target] : 10);
+    EXPECT_EQ(e.start, e.target % 2 == 1 && e.target < 6);
+    if (e.target == 1) q.push({10, 6, false});  // pushed while its instant is being taken: still after 3 and 5
+  }
+  EXPECT_EQ(order, (std::vector<std::uint32_t>{1, 3, 5, 6, 2, 0, 4}));
+  EXPECT_EQ(q.instants(), 0u);
 }
 
 json run_text(const std::string& scenario, const std::string& options = R"({"detail":"full"})") {
@@ -193,10 +214,10 @@ TEST(SimulateScale, EngineLimitsOf2To32AreNotZero) {
   EXPECT_EQ(report.errors()[0].path, "/options/limits/maxRuns");
 }
 
-// Templates T0..T15, each invoking the next ten times and carrying ~1 KB of data: 10^16 runs
+// Templates T0..T15, each invoking the next ten times (optionally carrying data): 10^16 runs
 // within the invoke depth, far past what memory holds. Was: wasm ran out of memory (after 4 s)
 // within the default maxRuns. Now the engine refuses the run that would pass its memory estimate.
-std::string fan_out_scenario(int levels, int per_level) {
+std::string fan_out_scenario(int levels, int per_level, int fields = 24, std::size_t field_bytes = 40) {
   json templates = json::object();
   for (int k = 0; k < levels; ++k) {
     json steps = json::array();
@@ -210,15 +231,18 @@ std::string fan_out_scenario(int levels, int per_level) {
     templates["T" + std::to_string(k)] = {{"automation", {{"steps", steps}}}};
   }
   json data = json::object();
-  for (int i = 0; i < 24; ++i) data["field" + std::to_string(i)] = std::string(40, static_cast<char>('a' + i));
+  for (int i = 0; i < fields; ++i) {
+    data["field" + std::to_string(i)] = std::string(field_bytes, static_cast<char>('a' + i));
+  }
   json entry = steps_request(json::array({{{"action", "invoke"}, {"template", "T0"}}}));
   entry["data"] = data;
   return json({{"fixtures", {{"templates", templates}}}, {"invocations", {{{"request", entry}}}}}).dump();
 }
 
 TEST(SimulateScale, TemplatesInvokingEachOtherEndWithALimitNotAnOutOfMemory) {
-  const std::string scenario = fan_out_scenario(16, 10);
-  EXPECT_LT(scenario.size(), 8192u);
+  // 32 KB of data per run: the default budget fills in about 30k runs, so the test stays quick.
+  const std::string scenario = fan_out_scenario(16, 10, 8, 4096);
+  EXPECT_LT(fan_out_scenario(16, 10, 0).size(), 8192u);
   caw::sim::DryRunOutcome out = caw::sim::dry_run(scenario, R"({"detail":"summary"})");
   ASSERT_TRUE(out.ok) << out.text.substr(0, 2000);
   // The trace's head and tail (parsing all of it would cost more than the run).
