@@ -27,7 +27,8 @@ const sum = (list) => list.reduce((a, f) => ({ raw: a.raw + f.raw, gz: a.gz + f.
 // One row per (subpath, resolved file); the conditions that resolve to the same file share it.
 const entries = [];
 for (const subpath of Object.keys(pkg.exports ?? {})) {
-  if (subpath === './package.json') continue;
+  // package.json and pattern exports (./schemas/*: data files, not code an entry loads) are not entries.
+  if (subpath === './package.json' || subpath.includes('*')) continue;
   const byTarget = new Map();
   for (const condition of RUNTIME_CONDITIONS) {
     const target = resolveExport(pkg, subpath, condition);
