@@ -5,11 +5,13 @@
  * bundle keeps as an import of the main entry's bundle): one validator, whichever entry loads it.
  */
 import { readFile } from 'node:fs/promises';
-import { init as initValidator } from '../node.js';
+import { init as initValidator, validate } from '../node.js';
 import { initBoth } from './init.js';
 import { setDefaultSource } from './runtime.js';
+import { useValidator } from './normalize.js';
 
 setDefaultSource(async () => ({ bytes: await readFile(new URL('../../dist/courier_automations.wasm', import.meta.url)) }));
+useValidator(validate);
 
 /** @param {import('./init.js').DryRunInitSource} [source] */
 export const init = (source) => initBoth(initValidator, source);

@@ -4,11 +4,13 @@
  * bundle keeps as an import of the main entry's bundle): one validator, whichever entry loads it.
  */
 import wasmModule from '../../dist/courier_automations.wasm';
-import { init as initValidator } from '../workerd.js';
+import { init as initValidator, validate } from '../workerd.js';
 import { initBoth } from './init.js';
 import { setDefaultSource } from './runtime.js';
+import { useValidator } from './normalize.js';
 
 setDefaultSource(async () => ({ module: wasmModule }));
+useValidator(validate);
 
 /** @param {import('./init.js').DryRunInitSource} [source] */
 export const init = (source) => initBoth(initValidator, source);
