@@ -1,4 +1,5 @@
 // The trace (docs/dry-run.md), written straight into a string: no DOM of a million runs.
+#include <deque>
 #include <unordered_map>
 
 #include "json/dump.hpp"
@@ -61,6 +62,73 @@ void append_notes(std::string& out, const StepRecord& r) {
   out += ']';
 }
 
+// A run's fields before its steps (the full trace adds "steps"; the summary closes it).
+void append_run_head(std::string& out, const std::deque<Run>& runs, const Run& run, TimeText& times) {
+  out += "{\"runId\":\"";
+  out += run.id;
+  out += "\",\"invokedAt\":";
+  times.append(out, run.invoked_at);
+  out += ",\"status\":\"";
+  out += status_name(run.status);
+  out += '"';
+  if (run.has_token) {
+    out += ",\"cancelationToken\":";
+    append_json_string(out, run.token);
+  }
+  if (run.parent >= 0) {
+    out += ",\"parentRunId\":\"";
+    out += runs[static_cast<std::size_t>(run.parent)].id;
+    out += '"';
+  }
+  if (!run.template_name.empty()) {
+    out += ",\"templateId\":";
+    append_json_string(out, run.template_name);
+  }
+}
+
+// One message; `full` adds its data and profile (the summary leaves them out).
+void append_message(std::string& out, const std::deque<Run>& runs, const Message& m, TimeText& times, bool full) {
+  out += "{\"runId\":\"";
+  out += runs[m.run].id;
+  out += "\",\"stepIndex\":";
+  out += std::to_string(m.step);
+  out += ",\"at\":";
+  times.append(out, m.at);
+  out += ",\"recipient\":";
+  append_json_string(out, m.recipient);
+  out += ",\"template\":";
+  append_json_string(out, m.template_id);
+  if (m.brand.is_string()) {
+    out += ",\"brand\":";
+    append_json_string(out, m.brand.get_ref<const std::string&>());
+  }
+  if (full) {
+    out += ",\"data\":";
+    if (m.data.is_null()) {
+      out += "{}";
+    } else {
+      append_json(out, m.data);
+    }
+    if (!m.profile.is_null()) {
+      out += ",\"profile\":";
+      append_json(out, m.profile);
+    }
+  }
+  if (!m.list.empty()) {
+    out += ",\"list\":";
+    append_json_string(out, m.list);
+  }
+  out += '}';
+}
+
+void append_warnings(std::string& out, const Report* warnings) {
+  if (warnings == nullptr || warnings->warnings().empty()) return;
+  out += ",\"warnings\":";
+  Report only;
+  for (const Problem& p : warnings->warnings()) only.add(p);
+  append_json(out, only.to_json()["warnings"]);
+}
+
 }  // namespace
 
 void Engine::write_trace(std::string& out, const Report* warnings) const {
@@ -71,31 +139,11 @@ void Engine::write_trace(std::string& out, const Report* warnings) const {
   for (const Run& run : runs_) step_count += run.program->steps.size();
   out.reserve(out.size() + 256 + runs_.size() * 128 + step_count * (full ? 160 : 110) +
               messages_.size() * (full ? 192 : 128));
-  auto append_time = [&times](std::string& o, EpochMs t) { times.append(o, t); };
   out += "{\"runs\":[";
   for (std::size_t i = 0; i < runs_.size(); ++i) {
     const Run& run = runs_[i];
     if (i) out += ',';
-    out += "{\"runId\":\"";
-    out += run.id;
-    out += "\",\"invokedAt\":";
-    append_time(out, run.invoked_at);
-    out += ",\"status\":\"";
-    out += status_name(run.status);
-    out += '"';
-    if (run.has_token) {
-      out += ",\"cancelationToken\":";
-      append_json_string(out, run.token);
-    }
-    if (run.parent >= 0) {
-      out += ",\"parentRunId\":\"";
-      out += runs_[static_cast<std::size_t>(run.parent)].id;
-      out += '"';
-    }
-    if (!run.template_name.empty()) {
-      out += ",\"templateId\":";
-      append_json_string(out, run.template_name);
-    }
+    append_run_head(out, runs_, run, times);
     out += ",\"steps\":[";
     const auto& steps = run.program->steps;
     for (std::size_t s = 0; s < steps.size(); ++s) {
@@ -115,13 +163,13 @@ void Engine::write_trace(std::string& out, const Report* warnings) const {
       out += status_name(r ? r->status : Status::NotProcessed);
       out += "\",\"startedAt\":";
       if (r) {
-        append_time(out, r->started);
+        times.append(out, r->started);
       } else {
         out += "null";
       }
       out += ",\"finishedAt\":";
       if (r && r->status != Status::Waiting && r->status != Status::Processing) {
-        append_time(out, r->finished);
+        times.append(out, r->finished);
       } else {
         out += "null";
       }
@@ -146,44 +194,13 @@ void Engine::write_trace(std::string& out, const Report* warnings) const {
   }
   out += "],\"messages\":[";
   for (std::size_t i = 0; i < messages_.size(); ++i) {
-    const Message& m = messages_[i];
     if (i) out += ',';
-    out += "{\"runId\":\"";
-    out += runs_[m.run].id;
-    out += "\",\"stepIndex\":";
-    out += std::to_string(m.step);
-    out += ",\"at\":";
-    append_time(out, m.at);
-    out += ",\"recipient\":";
-    append_json_string(out, m.recipient);
-    out += ",\"template\":";
-    append_json_string(out, m.template_id);
-    if (m.brand.is_string()) {
-      out += ",\"brand\":";
-      append_json_string(out, m.brand.get_ref<const std::string&>());
-    }
-    if (full) {
-      out += ",\"data\":";
-      if (m.data.is_null()) {
-        out += "{}";
-      } else {
-        append_json(out, m.data);
-      }
-      if (!m.profile.is_null()) {
-        out += ",\"profile\":";
-        append_json(out, m.profile);
-      }
-    }
-    if (!m.list.empty()) {
-      out += ",\"list\":";
-      append_json_string(out, m.list);
-    }
-    out += '}';
+    append_message(out, runs_, messages_[i], times, full);
   }
   out += "],\"profiles\":";
   append_json(out, profiles_);
   out += ",\"endedAt\":";
-  append_time(out, now_);
+  times.append(out, now_);
   if (pending_) {
     out += ",\"pendingFetch\":";
     append_json(out, pending_->request);
@@ -192,30 +209,9 @@ void Engine::write_trace(std::string& out, const Report* warnings) const {
     out += ",\"error\":";
     append_json_string(out, halt_error_);
   }
-  if (warnings != nullptr && !warnings->warnings().empty()) {
-    out += ",\"warnings\":";
-    Report only;
-    for (const Problem& p : warnings->warnings()) only.add(p);
-    append_json(out, only.to_json()["warnings"]);
-  }
+  append_warnings(out, warnings);
   out += '}';
 }
-
-}  // namespace caw::sim
-
-namespace caw::sim {
-
-namespace {
-
-void append_warnings(std::string& out, const Report* warnings) {
-  if (warnings == nullptr || warnings->warnings().empty()) return;
-  out += ",\"warnings\":";
-  Report only;
-  for (const Problem& p : warnings->warnings()) only.add(p);
-  append_json(out, only.to_json()["warnings"]);
-}
-
-}  // namespace
 
 void write_summary(Engine& engine, std::string& out, const Report* warnings, SummaryLayout* layout) {
   SummaryLayout here;
@@ -248,28 +244,8 @@ void write_summary(Engine& engine, std::string& out, const Report* warnings, Sum
   here.runs_begin = out.size();
   out += '[';
   for (std::size_t i = 0; i < runs.size(); ++i) {
-    const Run& run = runs[i];
     if (i) out += ',';
-    out += "{\"runId\":\"";
-    out += run.id;
-    out += "\",\"invokedAt\":";
-    times.append(out, run.invoked_at);
-    out += ",\"status\":\"";
-    out += status_name(run.status);
-    out += '"';
-    if (run.has_token) {
-      out += ",\"cancelationToken\":";
-      append_json_string(out, run.token);
-    }
-    if (run.parent >= 0) {
-      out += ",\"parentRunId\":\"";
-      out += runs[static_cast<std::size_t>(run.parent)].id;
-      out += '"';
-    }
-    if (!run.template_name.empty()) {
-      out += ",\"templateId\":";
-      append_json_string(out, run.template_name);
-    }
+    append_run_head(out, runs, runs[i], times);
     out += '}';
   }
   out += ']';
@@ -278,27 +254,8 @@ void write_summary(Engine& engine, std::string& out, const Report* warnings, Sum
   here.messages_begin = out.size();
   out += '[';
   for (std::size_t i = 0; i < messages.size(); ++i) {
-    const Message& m = messages[i];
     if (i) out += ',';
-    out += "{\"runId\":\"";
-    out += runs[m.run].id;
-    out += "\",\"stepIndex\":";
-    out += std::to_string(m.step);
-    out += ",\"at\":";
-    times.append(out, m.at);
-    out += ",\"recipient\":";
-    append_json_string(out, m.recipient);
-    out += ",\"template\":";
-    append_json_string(out, m.template_id);
-    if (m.brand.is_string()) {
-      out += ",\"brand\":";
-      append_json_string(out, m.brand.get_ref<const std::string&>());
-    }
-    if (!m.list.empty()) {
-      out += ",\"list\":";
-      append_json_string(out, m.list);
-    }
-    out += '}';
+    append_message(out, runs, messages[i], times, false);
   }
   out += ']';
   here.messages_end = out.size();
